@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/** A lowercase slug id, as used in URLs and anchors. */
+export const Slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'expected a slug: lowercase letters, digits and single hyphens' });
+
+/** A calendar date written `YYYY-MM-DD`; YAML's core schema keeps it a string. */
+export const IsoDate = z.iso.date({ error: 'expected a date written YYYY-MM-DD' });
+
+/** Non-empty single-line text. */
+export const Text = z.string().trim().min(1, { error: 'must not be empty' });
+
+const SITE_PATH = /^\/(?!\/)[^\s\\]*$/;
+
+/** An http(s) URL, or a path inside the site starting with `/`. */
+export const Link = z.string().refine((value) => SITE_PATH.test(value) || isHttpUrl(value), {
+  error: 'expected an http(s) URL or a site path starting with /',
+});
+
+function isHttpUrl(value: string): boolean {
+  if (!/^https?:\/\//i.test(value)) return false;
+  return URL.canParse(value);
+}
+
+const PERMALINK = /^\/(?:[A-Za-z0-9_~-][A-Za-z0-9._~-]*\/)*(?:[A-Za-z0-9_~-][A-Za-z0-9._~-]*)?$/;
+
+/**
+ * An absolute site path for a page. No scheme, no `..` or `.` segments, no
+ * percent-encoding (so no encoded dots), no query or fragment.
+ */
+export const Permalink = z.string().regex(PERMALINK, {
+  error: 'expected an absolute path such as /company/goals/ (letters, digits, - _ . ~; no "..", no scheme)',
+});
+
+/** A measured value. */
+export const Value = z.number().refine(Number.isFinite, { error: 'expected a finite number' });
+
+/** One check-in of a metric. */
+export const HistoryEntry = z.strictObject({
+  date: IsoDate,
+  value: Value,
+  confidence: z.number().min(0).max(1).optional(),
+  note: z.string().optional(),
+});

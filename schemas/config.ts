@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { Slug, Text } from './common.js';
+
+const HttpUrl = z.url({ protocol: /^https?$/, error: 'expected an absolute http(s) URL' });
+
+/** handbook.config.yaml at the repository root. Every key but `site.title` is optional. */
+export const ConfigSchema = z.strictObject({
+  site: z.strictObject({
+    title: Text,
+    /** Absolute base URL, used for canonical links and the sitemap. */
+    url: HttpUrl.optional(),
+    /** Repository for "Edit this page" links. */
+    repo: HttpUrl.optional(),
+    branch: z.string().min(1).default('main'),
+  }),
+  approvers: z.array(z.strictObject({ id: Slug, name: Text })).default([]),
+  pages: z.strictObject({ extra_keys: z.array(z.string()).default([]) }).default({ extra_keys: [] }),
+  links: z
+    .strictObject({ broken: z.enum(['error', 'warn']).default('error') })
+    .default({ broken: 'error' }),
+  okrs: z.strictObject({ max_current: z.number().int().min(0).default(3) }).default({ max_current: 3 }),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** The configuration used when a handbook has no handbook.config.yaml. */
+export const DEFAULT_CONFIG: Config = ConfigSchema.parse({ site: { title: 'Handbook' } });

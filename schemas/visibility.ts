@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+/** Metadata that marks a field as internal: kept out of the public build unless published. */
+export interface VisibilityMeta {
+  visibility: 'internal';
+}
+
+/**
+ * The registry of internal fields. A dedicated registry (not `.meta()` on the
+ * global one) keeps our key out of `z.toJSONSchema`, which instead gets an
+ * explicit `x-internal` through `jsonSchemaOverride` below.
+ */
+export const visibility = z.registry<VisibilityMeta>();
+
+/**
+ * Declares a record field internal by default. Call it last in the chain:
+ * registration is by schema instance, and later modifiers return clones.
+ */
+export function internal<T extends z.ZodType>(schema: T): T {
+  visibility.add(schema, { visibility: 'internal' });
+  return schema;
+}
+
+/** Whether a field schema is declared internal. */
+export function isInternal(schema: z.core.$ZodType): boolean {
+  return visibility.get(schema)?.visibility === 'internal';
+}
+
+/** The internal field names of an object schema, read from the declarations. */
+export function internalFields(schema: z.ZodObject): string[] {
+  return Object.entries(schema.shape)
+    .filter(([, field]) => isInternal(field as z.ZodType))
+    .map(([name]) => name);
+}

@@ -1,0 +1,88 @@
+import { parseArgs } from 'node:util';
+
+/** A command-line mistake: reported as usage, exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+const FORMATS = ['pretty', 'github', 'json'] as const;
+const AUDIENCES = ['public', 'internal'] as const;
+
+/** The parsed command line. */
+export type Command =
+  | { name: 'help' }
+  | { name: 'version' }
+  | { name: 'schema' }
+  | { name: 'check'; root?: string; content?: string; config?: string; format: (typeof FORMATS)[number]; strict: boolean; today?: string }
+  | { name: 'build'; root?: string; content?: string; config?: string; out?: string; audience: (typeof AUDIENCES)[number]; today?: string };
+
+const common = {
+  root: { type: 'string' },
+  content: { type: 'string' },
+  config: { type: 'string' },
+  today: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** Parses `argv` (without node and the script) into a command, or throws a UsageError. */
+export function parseCommand(argv: readonly string[]): Command {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') return { name: 'help' };
+  if (name === '--version' || name === '-v') return { name: 'version' };
+  if (name === 'schema') {
+    parse(rest, {});
+    return { name: 'schema' };
+  }
+  if (name === 'check') {
+    const v = parse(rest, { ...common, format: { type: 'string', default: 'pretty' }, strict: { type: 'boolean', default: false } });
+    if (v.help) return { name: 'help' };
+    return { name: 'check', ...paths(v), format: oneOf('--format', v.format as string, FORMATS), strict: Boolean(v.strict), ...today(v.today) };
+  }
+  if (name === 'build') {
+    const v = parse(rest, { ...common, out: { type: 'string' }, audience: { type: 'string', default: 'public' } });
+    if (v.help) return { name: 'help' };
+    return { name: 'build', ...paths(v), ...(typeof v.out === 'string' ? { out: v.out } : {}), audience: oneOf('--audience', v.audience as string, AUDIENCES), ...today(v.today) };
+  }
+  throw new UsageError(`unknown command \`${name}\`; expected check, build or schema`);
+}
+
+type Spec = Parameters<typeof parseArgs>[0] extends infer C ? (C extends { options?: infer O } ? O : never) : never;
+
+function parse(args: readonly string[], options: NonNullable<Spec>): Record<string, unknown> {
+  try {
+    return parseArgs({ args: [...args], options, strict: true, allowPositionals: false }).values;
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+function paths(v: Record<string, unknown>): { root?: string; content?: string; config?: string } {
+  const out: { root?: string; content?: string; config?: string } = {};
+  for (const key of ['root', 'content', 'config'] as const) if (typeof v[key] === 'string') out[key] = v[key];
+  return out;
+}
+
+function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, got \`${value}\``);
+}
+
+function today(value: unknown): { today?: string } {
+  if (value === undefined) return {};
+  const s = String(value);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(Date.parse(`${s}T00:00:00Z`)) || new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) !== s) {
+    throw new UsageError(`--today must be a date written YYYY-MM-DD, got \`${s}\``);
+  }
+  return { today: s };
+}
+
+/** The help text. */
+export const HELP = `Usage:
+  handbook check [--root DIR] [--content DIR] [--config FILE] [--format pretty|github|json]
+                 [--strict] [--today YYYY-MM-DD]
+  handbook build [--root DIR] [--content DIR] [--config FILE] [--audience public|internal]
+                 [--out DIR] [--today YYYY-MM-DD]
+  handbook schema          print the JSON Schema of the front matter
+
+Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or config error.
+`;

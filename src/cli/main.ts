@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { check } from '../commands/check.js';
+import { resolvePaths } from '../commands/paths.js';
+import { frontMatterJsonSchema } from '../commands/schema.js';
+import { countDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { reportGithub } from '../diagnostics/reporters/github.js';
+import { reportJson } from '../diagnostics/reporters/json.js';
+import { reportPretty } from '../diagnostics/reporters/pretty.js';
+import { HELP, parseCommand, UsageError } from './args.js';
+
+/** The process around the CLI; injected so tests can run it in memory too. */
+export interface Io {
+  cwd: string;
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream;
+  env: NodeJS.ProcessEnv;
+}
+
+/** Runs the command line and returns the exit code: 0 ok, 1 errors found, 2 usage or config error. */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  let command;
+  try {
+    command = parseCommand(argv);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    io.stderr.write(`handbook: ${err.message}\n\n${HELP}`);
+    return 2;
+  }
+  switch (command.name) {
+    case 'help':
+      io.stdout.write(HELP);
+      return 0;
+    case 'version':
+      io.stdout.write(`${packageVersion()}\n`);
+      return 0;
+    case 'schema':
+      io.stdout.write(`${JSON.stringify(frontMatterJsonSchema(), null, 2)}\n`);
+      return 0;
+    case 'check': {
+      const result = await check(resolvePaths(io.cwd, command));
+      const color = useColor(io);
+      const out =
+        command.format === 'json'
+          ? reportJson(result.diagnostics)
+          : command.format === 'github'
+            ? reportGithub(result.diagnostics)
+            : reportPretty(result.diagnostics, { color, sources: result.sources, fileCount: result.fileCount });
+      io.stdout.write(out);
+      return exitCode(result.diagnostics, result.configFailed, command.strict);
+    }
+    case 'build': {
+      const { runBuild } = await import('./build.js');
+      return runBuild(command, io, useColor(io));
+    }
+  }
+}
+
+/** The exit code, derived in this one place from the diagnostics. */
+export function exitCode(diagnostics: readonly Diagnostic[], configFailed: boolean, strict: boolean): number {
+  if (configFailed) return 2;
+  const { errors, warnings } = countDiagnostics(diagnostics);
+  return errors > 0 || (strict && warnings > 0) ? 1 : 0;
+}
+
+function useColor(io: Io): boolean {
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
+  return Boolean(io.stdout.isTTY);
+}
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}

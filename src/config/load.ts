@@ -1,0 +1,31 @@
+import { readFile } from 'node:fs/promises';
+import { ConfigSchema, DEFAULT_CONFIG, type Config } from '../../schemas/config.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { decodeSource } from '../load/decode.js';
+import { locate, parseYaml } from '../load/yaml.js';
+import { issuesToDiagnostics } from '../validate/issues.js';
+
+/**
+ * Reads and validates handbook.config.yaml. A missing file means the defaults;
+ * any problem comes back as diagnostics (the CLI makes them exit code 2).
+ */
+export async function loadConfig(path: string, file: string): Promise<{ config?: Config; diagnostics: Diagnostic[]; text?: string }> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { config: DEFAULT_CONFIG, diagnostics: [] };
+    throw err;
+  }
+  const decoded = decodeSource(file, bytes);
+  if ('diagnostic' in decoded) return { diagnostics: [decoded.diagnostic] };
+  const { text } = decoded;
+  const parsed = parseYaml(file, text);
+  if ('diagnostics' in parsed) return { diagnostics: parsed.diagnostics, text };
+  const result = ConfigSchema.safeParse(parsed.data ?? {}, { reportInput: true });
+  if (!result.success) {
+    const locator = (p: readonly PropertyKey[], anchor?: 'key' | 'value') => locate(parsed, p, anchor);
+    return { diagnostics: issuesToDiagnostics(file, ConfigSchema, result.error.issues, locator), text };
+  }
+  return { config: result.data, diagnostics: [] };
+}

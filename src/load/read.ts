@@ -1,0 +1,40 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join, posix, relative, sep } from 'node:path';
+
+/** A content file as read from disk, before decoding. */
+export interface SourceFile {
+  /** Path relative to the project root, `/`-separated. */
+  file: string;
+  /** Path relative to the content folder, `/`-separated. */
+  contentPath: string;
+  bytes: Uint8Array;
+}
+
+/** Lists every file below `dir`, relative to it, `/`-separated, sorted. Dot-files are skipped. */
+export async function listFiles(dir: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
+  }
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
+    .filter((p) => !p.split('/').some((seg) => seg.startsWith('.')))
+    .sort();
+}
+
+/** Reads every Markdown file of the content folder. */
+export async function readContent(root: string, contentDir: string): Promise<SourceFile[]> {
+  const paths = (await listFiles(contentDir)).filter((p) => p.toLowerCase().endsWith('.md'));
+  const prefix = relative(root, contentDir).split(sep).join('/');
+  return Promise.all(
+    paths.map(async (contentPath) => ({
+      file: prefix === '' ? contentPath : posix.join(prefix, contentPath),
+      contentPath,
+      bytes: await readFile(join(contentDir, contentPath)),
+    })),
+  );
+}

@@ -1,0 +1,130 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
+import { diagnostic, type Diagnostic, formatPath } from '../diagnostics/diagnostic.js';
+import type { RuleId } from '../diagnostics/rules.js';
+
+/** Keys that would pollute `Object.prototype` once the data reaches JavaScript merges. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Parsed front matter: plain data plus what is needed to point back into the file. */
+export interface ParsedYaml {
+  data: unknown;
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+}
+
+/**
+ * Parses front matter with the `yaml` package: YAML 1.2 core schema, unique keys,
+ * no merge keys, and then refuses anchors, aliases, explicit tags, forbidden keys
+ * and integers that JavaScript cannot hold exactly. Nothing is converted to data
+ * until the tree has passed those checks.
+ */
+export function parseYaml(file: string, source: string): ParsedYaml | { diagnostics: Diagnostic[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, {
+    lineCounter,
+    schema: 'core',
+    uniqueKeys: true,
+    merge: false,
+    strict: true,
+    prettyErrors: true,
+    customTags: [],
+  });
+  const at = (offset: number) => {
+    const pos = lineCounter.linePos(offset);
+    return { file, line: pos.line, column: pos.col };
+  };
+
+  const problems = [...doc.errors, ...doc.warnings].map((err) => fromYamlError(file, err, at));
+  if (problems.length > 0) return { diagnostics: problems };
+
+  visit(doc, (_key, node, ancestry) => {
+    const where = (n: { range?: [number, number, number] | null }) => at(n.range?.[0] ?? 0);
+    const path = formatPath(pathOf(ancestry, node));
+    if (isAlias(node)) {
+      problems.push(diagnostic('yaml/alias', { ...where(node), path, message: `alias \`*${node.source}\` is not allowed in front matter`, hint: 'write the value out in full' }));
+      return;
+    }
+    if (isPair(node) && isScalar(node.key)) {
+      const name = String(node.key.value);
+      const keyPath = path === '' ? name : `${path}.${name}`;
+      if (name === '<<') {
+        problems.push(diagnostic('yaml/merge-key', { ...where(node.key), path: keyPath, message: 'merge key `<<` is not allowed in front matter', hint: 'write the keys out in full' }));
+      } else if (FORBIDDEN_KEYS.has(name)) {
+        problems.push(diagnostic('yaml/forbidden-key', { ...where(node.key), path: keyPath, message: `key \`${name}\` is forbidden`, hint: 'rename or remove the key' }));
+      }
+      return;
+    }
+    if (isScalar(node) || isMap(node) || isSeq(node)) {
+      if (node.anchor) {
+        problems.push(diagnostic('yaml/alias', { ...where(node), path, message: `anchor \`&${node.anchor}\` is not allowed in front matter`, hint: 'write the value out in full' }));
+      }
+      if (node.tag) {
+        problems.push(diagnostic('yaml/tag', { ...where(node), path, message: `tag \`${node.tag}\` is not allowed in front matter`, hint: 'remove the tag and write a plain value' }));
+      }
+      if (isScalar(node) && typeof node.value === 'number' && Number.isInteger(node.value) && !Number.isSafeInteger(node.value)) {
+        problems.push(diagnostic('yaml/unsafe-number', { ...where(node), path, message: `integer \`${node.source ?? node.value}\` is too large to be represented exactly`, hint: 'use a smaller number' }));
+      }
+    }
+  });
+  if (problems.length > 0) return { diagnostics: problems };
+
+  return { data: doc.toJS({ maxAliasCount: 0 }), doc, lineCounter };
+}
+
+const YAML_RULES: Partial<Record<string, RuleId>> = {
+  DUPLICATE_KEY: 'yaml/duplicate-key',
+  TAG_RESOLVE_FAILED: 'yaml/tag',
+  BAD_ALIAS: 'yaml/alias',
+};
+
+function fromYamlError(file: string, err: YAMLError, at: (offset: number) => { file: string; line: number; column: number }): Diagnostic {
+  const place = err.linePos ? { file, line: err.linePos[0].line, column: err.linePos[0].col } : at(err.pos[0]);
+  const message = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  const hint = err.code === 'TAB_AS_INDENT' ? 'indent with spaces, never tabs' : err.code === 'DUPLICATE_KEY' ? 'keep one of the two keys' : 'check the indentation and quoting at this position';
+  return diagnostic(YAML_RULES[err.code] ?? 'yaml/syntax', { ...place, message, hint });
+}
+
+/** The data path of a node, from the ancestry `visit` gives. */
+function pathOf(ancestry: readonly unknown[], node: unknown): (string | number)[] {
+  const path: (string | number)[] = [];
+  const chain = [...ancestry, node];
+  for (let i = 0; i < chain.length - 1; i++) {
+    const parent = chain[i];
+    const child = chain[i + 1];
+    if (isSeq(parent)) path.push(parent.items.indexOf(child as never));
+    else if (isPair(parent) && child === parent.value && isScalar(parent.key)) path.push(String(parent.key.value));
+  }
+  return path;
+}
+
+/** Which part of a mapping entry a diagnostic should point at. */
+export type Anchor = 'key' | 'value';
+
+/**
+ * Finds the place in the file of the node at a data path. When the path goes
+ * further than the document (a missing key), the deepest existing node is used.
+ */
+export function locate(parsed: Pick<ParsedYaml, 'doc' | 'lineCounter'>, path: readonly PropertyKey[], anchor: Anchor = 'value'): { line: number; column: number; endLine: number; endColumn: number } {
+  let node: Node | null | undefined = parsed.doc.contents;
+  let range = node?.range;
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i];
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) break;
+      const last = i === path.length - 1;
+      const keyNode = pair.key as Node;
+      const valueNode = pair.value as Node | null;
+      range = last && (anchor === 'key' || !valueNode?.range) ? keyNode.range : (valueNode?.range ?? keyNode.range);
+      node = valueNode;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      const item = node.items[seg] as Node | undefined;
+      if (!item) break;
+      range = item.range;
+      node = item;
+    } else break;
+  }
+  const start = parsed.lineCounter.linePos(range?.[0] ?? 0);
+  const end = parsed.lineCounter.linePos(range?.[1] ?? range?.[0] ?? 0);
+  return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
+}

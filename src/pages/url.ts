@@ -1,0 +1,33 @@
+import { posix } from 'node:path';
+
+/**
+ * The URL of a page from its path inside the content folder:
+ * `company/goals.md` → `/company/goals/`, `company/index.md` → `/company/`.
+ */
+export function urlForContentPath(contentPath: string): string {
+  const noExt = contentPath.replace(/\.md$/i, '');
+  const dir = posix.basename(noExt) === 'index' ? posix.dirname(noExt) : noExt;
+  return dir === '.' ? '/' : `/${dir}/`;
+}
+
+/** A permalink in its canonical form: `/x/brand` means `/x/brand/`; a file name with an extension stays as it is. */
+export function normalisePermalink(permalink: string): string {
+  if (permalink.endsWith('/')) return permalink;
+  return /\.[A-Za-z0-9]+$/.test(posix.basename(permalink)) ? permalink : `${permalink}/`;
+}
+
+/**
+ * The canonical page URL a site-relative path refers to, so that `/a/b`, `/a/b/`
+ * and `/a/b/index.html` all name the same page. Query and fragment must be removed first.
+ */
+export function canonicalUrl(path: string): string {
+  let p = posix.normalize(path.replace(/\/index\.html$/, '/'));
+  if (p.endsWith('.md')) p = urlForContentPath(p.slice(1));
+  return p === '/' || p.endsWith('/') || /\.[A-Za-z0-9]+$/.test(posix.basename(p)) ? p : `${p}/`;
+}
+
+/** The file an output URL is written to, relative to the output folder. */
+export function outputPathForUrl(url: string): string {
+  const rel = url.replace(/^\//, '');
+  return rel === '' || rel.endsWith('/') ? `${rel}index.html` : rel;
+}
