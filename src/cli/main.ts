@@ -6,6 +6,7 @@ import { countDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js'
 import { reportGithub } from '../diagnostics/reporters/github.js';
 import { reportJson } from '../diagnostics/reporters/json.js';
 import { reportPretty } from '../diagnostics/reporters/pretty.js';
+import { todayUtc } from '../okrs/timeframe.js';
 import { HELP, parseCommand, UsageError } from './args.js';
 
 /** The process around the CLI; injected so tests can run it in memory too. */
@@ -37,7 +38,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stdout.write(`${JSON.stringify(frontMatterJsonSchema(), null, 2)}\n`);
       return 0;
     case 'check': {
-      const result = await check(resolvePaths(io.cwd, command));
+      const result = await check(resolvePaths(io.cwd, command), command.today ?? todayUtc());
       const color = useColor(io);
       const out =
         command.format === 'json'

@@ -1,0 +1,15 @@
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { didYouMean, listCode } from '../diagnostics/did-you-mean.js';
+import type { Page } from '../pages/page.js';
+
+/** Every page's `layout` names one of the layouts available to the build. */
+export function checkLayouts(pages: readonly Page[], layouts: readonly string[]): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const page of pages) {
+    const layout = page.data.layout;
+    if (layout === undefined || layouts.includes(layout)) continue;
+    const guess = didYouMean(layout, layouts);
+    diagnostics.push(diagnostic('page/invalid-layout', { file: page.file, ...page.locate(['layout']), path: 'layout', message: `layout \`${layout}\` does not exist, expected one of ${listCode(layouts)}`, hint: guess ? `did you mean \`${guess}\`?` : 'remove `layout:` to use the default page layout' }));
+  }
+  return diagnostics;
+}

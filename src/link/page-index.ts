@@ -1,0 +1,42 @@
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { GENERATED_PAGES } from '../pages/generated.js';
+import type { Page } from '../pages/page.js';
+
+/** Every URL of the site, indexed once so each link is resolved in O(1). */
+export interface PageIndex {
+  byUrl: Map<string, Page>;
+  byContentPath: Map<string, Page>;
+  /** URLs of generated pages (OKR and KPI indexes). */
+  generated: Set<string>;
+  /** URLs of files copied from static/. */
+  statics: Set<string>;
+  /**
+   * Pages whose front matter failed validation, by content path: links to them
+   * resolve (the page exists), but their anchors are unknown and not checked.
+   */
+  unvalidated: Map<string, string>;
+  /** The URLs of those pages. */
+  unvalidatedUrls: Set<string>;
+}
+
+/** Indexes pages by URL and reports pages that resolve to the same URL, each pointing at the other. */
+export function indexPages(pages: readonly Page[], staticUrls: readonly string[], unvalidated: ReadonlyMap<string, string>): { index: PageIndex; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const generated = new Set<string>(Object.values(GENERATED_PAGES).map((p) => p.url));
+  const byUrl = new Map<string, Page>();
+  const byContentPath = new Map<string, Page>();
+  const placeOf = (page: Page) => ({ file: page.file, ...(page.data.permalink ? page.locate(['permalink']) : { line: 1, column: 1 }) });
+  for (const page of pages) {
+    byContentPath.set(page.contentPath, page);
+    const first = byUrl.get(page.url);
+    if (generated.has(page.url)) {
+      diagnostics.push(diagnostic('page/duplicate-url', { ...placeOf(page), message: `URL \`${page.url}\` is reserved for a page okr-handbook generates`, hint: 'choose another file name or permalink' }));
+    } else if (first) {
+      const here = placeOf(page);
+      const there = placeOf(first);
+      diagnostics.push(diagnostic('page/duplicate-url', { ...here, message: `this page and ${first.file} both resolve to \`${page.url}\``, hint: 'rename one of the files or change its permalink', cause: { ...there, message: 'the other page with this URL' } }));
+      diagnostics.push(diagnostic('page/duplicate-url', { ...there, message: `this page and ${page.file} both resolve to \`${page.url}\``, hint: 'rename one of the files or change its permalink', cause: { ...here, message: 'the other page with this URL' } }));
+    } else byUrl.set(page.url, page);
+  }
+  return { index: { byUrl, byContentPath, generated, statics: new Set(staticUrls), unvalidated: new Map(unvalidated), unvalidatedUrls: new Set(unvalidated.values()) }, diagnostics };
+}

@@ -1,0 +1,65 @@
+import type { Config } from '../../schemas/config.js';
+import { diagnostic, type Diagnostic, formatPath } from '../diagnostics/diagnostic.js';
+import { okrPhase } from '../okrs/timeframe.js';
+import type { Page } from '../pages/page.js';
+
+/**
+ * Dates that must agree: an OKR starts before it is due, a key result is not due
+ * after its OKR, check-ins are ascending and (for key results) inside the
+ * timeframe; and no more OKRs are current than the config allows.
+ */
+export function checkTimeframes(pages: readonly Page[], config: Config, today: string): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const current: { page: Page; index: number }[] = [];
+  for (const page of pages) {
+    const at = (path: PropertyKey[]) => ({ file: page.file, ...page.locate(path), path: formatPath(path) });
+    (page.data.okrs ?? []).forEach((okr, o) => {
+      if (okr.start !== undefined && okr.start >= okr.due) {
+        diagnostics.push(diagnostic('okr/timeframe', { ...at(['okrs', o, 'start']), message: `OKR \`${okr.id}\` starts on ${okr.start}, not before its due date ${okr.due}`, hint: 'make `start` earlier than `due`' }));
+      }
+      if (okrPhase(okr, today) === 'current') current.push({ page, index: o });
+      (okr.key_results ?? []).forEach((kr, r) => {
+        const base = ['okrs', o, 'key_results', r];
+        const due = kr.due ?? okr.due;
+        if (kr.due !== undefined && kr.due > okr.due) {
+          diagnostics.push(diagnostic('kr/due-after-okr', { ...at([...base, 'due']), message: `key result \`${kr.id}\` is due ${kr.due}, after its OKR (${okr.due})`, hint: `use a date on or before ${okr.due}` }));
+        }
+        diagnostics.push(...checkHistory(kr.history, [...base, 'history'], at, { start: okr.start, due }));
+      });
+    });
+    (page.data.kpis ?? []).forEach((kpi, k) => diagnostics.push(...checkHistory(kpi.history, ['kpis', k, 'history'], at)));
+  }
+  if (current.length > config.okrs.max_current) {
+    for (const { page, index } of current) {
+      const path = ['okrs', index, 'due'];
+      diagnostics.push(
+        diagnostic('okr/too-many-current', {
+          file: page.file,
+          ...page.locate(path),
+          path: formatPath(path),
+          message: `${current.length} OKRs are current on ${today}, more than \`okrs.max_current\` (${config.okrs.max_current})`,
+          hint: 'focus on fewer OKRs at a time, or raise `okrs.max_current` in handbook.config.yaml',
+        }),
+      );
+    }
+  }
+  return diagnostics;
+}
+
+type At = (path: PropertyKey[]) => { file: string; line: number; column: number; path: string };
+
+function checkHistory(history: readonly { date: string }[] | undefined, base: PropertyKey[], at: At, timeframe?: { start: string | undefined; due: string }): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  (history ?? []).forEach((entry, i) => {
+    const path = [...base, i, 'date'];
+    const previous = history?.[i - 1];
+    if (previous && entry.date <= previous.date) {
+      out.push(diagnostic('history/order', { ...at(path), message: `check-in ${entry.date} is not after the one before it (${previous.date})`, hint: 'list check-ins oldest first, one per date' }));
+    }
+    if (timeframe && (entry.date > timeframe.due || (timeframe.start !== undefined && entry.date < timeframe.start))) {
+      const range = timeframe.start !== undefined ? `${timeframe.start} to ${timeframe.due}` : `up to ${timeframe.due}`;
+      out.push(diagnostic('history/outside-timeframe', { ...at(path), message: `check-in ${entry.date} is outside the timeframe (${range})`, hint: 'fix the date, or the timeframe' }));
+    }
+  });
+  return out;
+}
