@@ -1,8 +1,22 @@
-import type { Io } from './main.js';
+import { build } from '../commands/build.js';
+import { lastCommitDates } from '../commands/git-dates.js';
+import { resolvePaths } from '../commands/paths.js';
+import { reportPretty } from '../diagnostics/reporters/pretty.js';
+import { todayUtc } from '../okrs/timeframe.js';
 import type { Command } from './args.js';
+import type { Io } from './main.js';
+import { exitCode } from './main.js';
 
-/** Runs `handbook build` and reports; filled in by the build stage. */
-export async function runBuild(_command: Extract<Command, { name: 'build' }>, io: Io, _color: boolean): Promise<number> {
-  io.stderr.write('handbook build: not available yet\n');
-  return 2;
+/** Runs `handbook build`: diagnostics as for `check` (pretty), then one line saying what was written. */
+export async function runBuild(command: Extract<Command, { name: 'build' }>, io: Io, color: boolean): Promise<number> {
+  const paths = resolvePaths(io.cwd, command);
+  const result = await build(paths, {
+    audience: command.audience,
+    today: command.today ?? todayUtc(),
+    lastUpdated: await lastCommitDates(paths.root),
+  });
+  const report = reportPretty(result.diagnostics, { color, sources: result.sources, fileCount: result.fileCount });
+  io.stdout.write(report);
+  if (result.written) io.stdout.write(`Built ${result.pageCount} pages (${command.audience}) into ${paths.outDir}\n`);
+  return exitCode(result.diagnostics, result.configFailed, false) || (result.written ? 0 : 1);
 }

@@ -5,6 +5,8 @@ import { type Diagnostic, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { type Handbook, linkHandbook } from '../link/index.js';
 import { loadPage } from '../load/page.js';
 import { listFiles, readContent } from '../load/read.js';
+import type { Root } from 'mdast';
+import { indexPages, type PageIndex } from '../link/page-index.js';
 import { expandDirectives } from '../markdown/directives.js';
 import { type Outline, outlineOf } from '../markdown/outline.js';
 import { parseMarkdown } from '../markdown/parse.js';
@@ -25,15 +27,21 @@ export interface CheckResult {
   staticFiles: string[];
 }
 
-/** How a page body becomes its outline; `build` passes one that also renders, so each body is parsed once. */
-export type BodyAnalyzer = (page: Page) => Outline;
+/**
+ * How a page body becomes its outline. `build` passes one that also renders
+ * from the same tree, so each body is parsed once per command.
+ */
+export type BodyAnalyzer = (page: Page, index: PageIndex) => Outline;
 
 /** Parses a body, places its records and reads its outline. */
-export const outlineBody: BodyAnalyzer = (page) => {
+export const outlineBody: BodyAnalyzer = (page) => outlineOf(bodyTree(page));
+
+/** The mdast of a page body with its records placed. */
+export function bodyTree(page: Page): Root {
   const tree = parseMarkdown(page.body);
   expandDirectives(tree, page.data);
-  return outlineOf(tree);
-};
+  return tree;
+}
 
 /**
  * Loads the config and every content file, validates each against its schema,
@@ -61,10 +69,11 @@ export async function check(paths: ProjectPaths, today: string, analyze: BodyAna
     if (result.text !== undefined) texts.set(source.file, result.text);
     diagnostics.push(...result.diagnostics);
   }
-  const outlines = new Map(pages.map((page) => [page.file, analyze(page)] as const));
+  const indexed = indexPages(pages, staticFiles.map((f) => `/${f}`), unvalidated);
+  const outlines = new Map(pages.map((page) => [page.file, analyze(page, indexed.index)] as const));
   const layouts = layoutFiles.filter((f) => /^[a-z0-9-]+\.njk$/.test(f)).map((f) => f.replace(/\.njk$/, ''));
-  const linked = linkHandbook({ pages, outlines, config, today, staticUrls: staticFiles.map((f) => `/${f}`), layouts, unvalidated });
-  diagnostics.push(...linked.diagnostics);
+  const linked = linkHandbook({ pages, outlines, config, today, layouts, index: indexed.index });
+  diagnostics.push(...indexed.diagnostics, ...linked.diagnostics);
   const sources = new Map<string, string>();
   for (const d of diagnostics) {
     const text = texts.get(d.file);

@@ -8,7 +8,7 @@ import type { Page } from '../pages/page.js';
 import { checkApprovals } from './approvals.js';
 import { checkLayouts } from './layouts.js';
 import { checkLinks } from './links.js';
-import { indexPages, type PageIndex } from './page-index.js';
+import type { PageIndex } from './page-index.js';
 import { checkRecords } from './records.js';
 import { checkTimeframes } from './timeframes.js';
 import { checkValues } from './values.js';
@@ -21,10 +21,9 @@ export interface LinkInput {
   config: Config;
   /** YYYY-MM-DD. */
   today: string;
-  staticUrls: readonly string[];
   layouts: readonly string[];
-  /** URL of each page that failed validation, by content path; see `PageIndex.unvalidated`. */
-  unvalidated: ReadonlyMap<string, string>;
+  /** The page index from `indexPages`, built before bodies are analysed so renderers can resolve links. */
+  index: PageIndex;
 }
 
 /** The handbook as one linked whole: every page, URL and record reachable in O(1). */
@@ -45,7 +44,8 @@ export interface Handbook {
  */
 export function linkHandbook(input: LinkInput): { handbook: Handbook; diagnostics: Diagnostic[] } {
   const { pages, outlines, config, today } = input;
-  const { index, diagnostics } = indexPages(pages, input.staticUrls, input.unvalidated);
+  const { index } = input;
+  const diagnostics: Diagnostic[] = [];
 
   const okrs: Placed<Okr>[] = [];
   const kpis = new Map<string, Placed<Kpi>>();
@@ -65,7 +65,7 @@ export function linkHandbook(input: LinkInput): { handbook: Handbook; diagnostic
 
   diagnostics.push(
     ...checkLayouts(pages, input.layouts),
-    ...checkRecords(pages, input.unvalidated.size === 0),
+    ...checkRecords(pages, index.unvalidated.size === 0),
     ...checkValues(pages),
     ...checkTimeframes(pages, config, today),
     ...checkApprovals(pages, config, today),

@@ -10,8 +10,8 @@ export interface SourceFile {
   bytes: Uint8Array;
 }
 
-/** Lists every file below `dir`, relative to it, `/`-separated, sorted. Dot-files are skipped. */
-export async function listFiles(dir: string): Promise<string[]> {
+/** Lists every file below `dir`, relative to it, `/`-separated, sorted. Dot-files are skipped unless asked for. */
+export async function listFiles(dir: string, includeHidden = false): Promise<string[]> {
   let entries;
   try {
     entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -22,7 +22,7 @@ export async function listFiles(dir: string): Promise<string[]> {
   return entries
     .filter((e) => e.isFile())
     .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
-    .filter((p) => !p.split('/').some((seg) => seg.startsWith('.')))
+    .filter((p) => includeHidden || !p.split('/').some((seg) => seg.startsWith('.')))
     .sort();
 }
 

@@ -104,9 +104,10 @@ export type Anchor = 'key' | 'value';
  * Finds the place in the file of the node at a data path. When the path goes
  * further than the document (a missing key), the deepest existing node is used.
  */
-export function locate(parsed: Pick<ParsedYaml, 'doc' | 'lineCounter'>, path: readonly PropertyKey[], anchor: Anchor = 'value'): { line: number; column: number; endLine: number; endColumn: number } {
+export function locate(parsed: Pick<ParsedYaml, 'doc' | 'lineCounter'>, path: readonly PropertyKey[], anchor: Anchor = 'value'): Location {
   let node: Node | null | undefined = parsed.doc.contents;
   let range = node?.range;
+  let found = path.length === 0;
   for (let i = 0; i < path.length; i++) {
     const seg = path[i];
     if (isMap(node)) {
@@ -117,14 +118,27 @@ export function locate(parsed: Pick<ParsedYaml, 'doc' | 'lineCounter'>, path: re
       const valueNode = pair.value as Node | null;
       range = last && (anchor === 'key' || !valueNode?.range) ? keyNode.range : (valueNode?.range ?? keyNode.range);
       node = valueNode;
+      found = last;
     } else if (isSeq(node) && typeof seg === 'number') {
       const item = node.items[seg] as Node | undefined;
       if (!item) break;
       range = item.range;
       node = item;
+      found = i === path.length - 1;
     } else break;
   }
   const start = parsed.lineCounter.linePos(range?.[0] ?? 0);
   const end = parsed.lineCounter.linePos(range?.[1] ?? range?.[0] ?? 0);
-  return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
+  const location: Location = { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
+  if (found && anchor === 'value' && isScalar(node) && typeof node.source === 'string') location.source = node.source;
+  return location;
+}
+
+/** A place in the file; `source` is a scalar's text as written, when the path ends at one. */
+export interface Location {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  source?: string;
 }

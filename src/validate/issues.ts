@@ -2,11 +2,11 @@ import type { z } from 'zod';
 import { diagnostic, type Diagnostic, formatPath } from '../diagnostics/diagnostic.js';
 import { didYouMean, listCode } from '../diagnostics/did-you-mean.js';
 import type { RuleId } from '../diagnostics/rules.js';
-import type { Anchor } from '../load/yaml.js';
+import type { Anchor, Location } from '../load/yaml.js';
 import { keysOf, schemaAt } from './schema-walk.js';
 
 /** Finds the place of a data path in the source file. */
-export type Locator = (path: readonly PropertyKey[], anchor?: Anchor) => { line: number; column: number; endLine?: number; endColumn?: number };
+export type Locator = (path: readonly PropertyKey[], anchor?: Anchor) => Location;
 
 /**
  * Turns Zod issues into diagnostics that point at the offending key or value in

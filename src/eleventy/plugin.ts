@@ -1,0 +1,106 @@
+import { resolve, sep } from 'node:path';
+import { assertNoInternalData } from './guard.js';
+
+/** A finished page as Eleventy receives it: validated, projected, rendered. */
+export interface EleventyPage {
+  /** Name of the layout file in layouts/, without `.njk`. */
+  layout: string;
+  /** Where to write it, relative to the output folder, e.g. `company/index.html`. */
+  outputPath: string;
+  [key: string]: unknown;
+}
+
+/** Everything one build hands to Eleventy. */
+export interface EleventyBuild {
+  audience: 'public' | 'internal';
+  /** Site-wide data for every layout (title, navigation, …). */
+  site: Record<string, unknown>;
+  pages: EleventyPage[];
+}
+
+/** Keys of Eleventy's data cascade that are Eleventy's own or ours, and checked separately. */
+const CASCADE_KEYS = new Set(['hb', 'site', 'eleventy', 'page', 'collections', 'pkg', 'pagination', 'permalink', 'layout', 'templateEngineOverride', 'eleventyExcludeFromCollections', 'eleventyComputed', 'handbookGuard']);
+const PAGES_KEY = 'handbookPages_';
+
+/** Where `runEleventy` leaves the plugin's options on Eleventy's config object, out of the data cascade. */
+export const HANDBOOK_OPTIONS = Symbol.for('okr-handbook.eleventy-options');
+
+/** Options of the plugin; the runner fills them in. */
+export interface HandbookPluginOptions {
+  build: EleventyBuild;
+  /** The folder Eleventy writes to (absolute). */
+  outDir: string;
+  /** The layouts folder (absolute); the only place Nunjucks may load templates from. */
+  layoutsDir: string;
+}
+
+/** The subset of Eleventy's config API the plugin uses. */
+export interface EleventyConfig {
+  [HANDBOOK_OPTIONS]?: HandbookPluginOptions;
+  setDynamicPermalinks(enabled: boolean): void;
+  setTemplateFormats(formats: string[]): void;
+  setUseGitIgnore(enabled: boolean): void;
+  addGlobalData(name: string, data: unknown): void;
+  addTemplate(path: string, content: string, data?: Record<string, unknown>): void;
+  amendLibrary(name: 'njk', fn: (env: { loaders: { searchPaths?: string[] }[] }) => void): void;
+  addTransform(name: string, fn: (this: { page: { outputPath: string | false } }, content: string) => string): void;
+  setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
+}
+
+/**
+ * okr-handbook inside Eleventy. Eleventy only applies Nunjucks layouts (autoescape
+ * on) to finished pages and writes files: no template language runs on page
+ * bodies, permalinks are never templated, there is no data folder and no content
+ * folder. One paginated template per layout keeps Eleventy's per-page work small.
+ */
+export function handbookPlugin(eleventyConfig: EleventyConfig): void {
+  const options = eleventyConfig[HANDBOOK_OPTIONS];
+  if (!options) throw new Error('the okr-handbook Eleventy plugin runs inside `handbook build`, which hands it the finished pages');
+  const { build, outDir, layoutsDir } = options;
+  eleventyConfig.setDynamicPermalinks(false);
+  eleventyConfig.setUseGitIgnore(false);
+  eleventyConfig.setTemplateFormats(['html']);
+  eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
+  // Nunjucks also searches the working directory by default; layouts come from one folder only.
+  eleventyConfig.amendLibrary('njk', (env) => {
+    for (const loader of env.loaders) if (Array.isArray(loader.searchPaths)) loader.searchPaths = loader.searchPaths.filter((p) => resolve(p) === resolve(layoutsDir));
+  });
+
+  if (build.audience === 'public') assertNoInternalData(build, 'build');
+  const byLayout = new Map<string, EleventyPage[]>();
+  for (const page of build.pages) byLayout.set(page.layout, [...(byLayout.get(page.layout) ?? []), page]);
+  eleventyConfig.addGlobalData('site', build.site);
+
+  const guard = (data: Record<string, unknown>, key: string) => {
+    // Data that reached a page by any route other than our projection (a data file, computed data) is checked too.
+    for (const [name, value] of Object.entries(data)) {
+      if (!CASCADE_KEYS.has(name) && !name.startsWith(PAGES_KEY)) assertNoInternalData(value, name);
+    }
+    assertNoInternalData(data.hb, 'hb');
+    return key;
+  };
+  for (const [layout, pages] of [...byLayout].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const key = `${PAGES_KEY}${layout.replace(/-/g, '_')}`;
+    eleventyConfig.addGlobalData(key, pages);
+    eleventyConfig.addTemplate(`handbook-${layout}.html`, '', {
+      layout: `${layout}.njk`,
+      // The template body is empty and never templated; pages arrive as data (`hb`).
+      templateEngineOverride: 'html',
+      eleventyExcludeFromCollections: true,
+      pagination: { data: key, size: 1, alias: 'hb', addAllPagesToCollections: false },
+      // With dynamic permalinks off, a computed permalink needs a static placeholder to replace.
+      permalink: '/__okr_handbook_placeholder__/index.html',
+      eleventyComputed: {
+        permalink: (data: { hb: EleventyPage }) => `/${data.hb.outputPath}`,
+        ...(build.audience === 'public' ? { handbookGuard: (data: Record<string, unknown>) => guard(data, key) } : {}),
+      },
+    });
+  }
+
+  const root = resolve(outDir) + sep;
+  eleventyConfig.addTransform('okr-handbook-output-inside', function (content) {
+    const target = this.page.outputPath;
+    if (target !== false && !resolve(target).startsWith(root)) throw new Error(`refusing to write ${target}: outside the output folder`);
+    return content;
+  });
+}

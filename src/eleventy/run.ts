@@ -1,0 +1,56 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import Eleventy from '@11ty/eleventy';
+import { fileURLToPath } from 'node:url';
+import { type EleventyBuild, type EleventyConfig, HANDBOOK_OPTIONS } from './plugin.js';
+
+/** okr-handbook's Eleventy config file: a few lines that add the plugin. */
+const CONFIG_FILE = fileURLToPath(new URL('../../../.eleventy.js', import.meta.url));
+
+/** Raised when Eleventy fails (a layout throws, say); carries Eleventy's own error as `cause`. */
+export class EleventyRunError extends Error {
+  override name = 'EleventyRunError';
+}
+
+/**
+ * Runs Eleventy over finished pages into `outDir`. Its input folder is a fresh
+ * empty one, so Eleventy never sees content/; layouts come from `layoutsDir`.
+ */
+export async function runEleventy(build: EleventyBuild, layoutsDir: string, outDir: string): Promise<void> {
+  const inputDir = await mkdtemp(join(tmpdir(), 'okr-handbook-eleventy-'));
+  try {
+    const layouts = relative(inputDir, layoutsDir);
+    const elev = new Eleventy(inputDir, outDir, {
+      quietMode: true,
+      // Always our own config file, never an eleventy.config.js from the working directory.
+      configPath: CONFIG_FILE,
+      config(eleventyConfig: EleventyConfig & { setIncludesDirectory(d: string): void; setLayoutsDirectory(d: string): void; setDataDirectory(d: string): void }) {
+        eleventyConfig.setIncludesDirectory(layouts);
+        eleventyConfig.setLayoutsDirectory(layouts);
+        // A folder that never exists: no data file can add to what the projection produced.
+        eleventyConfig.setDataDirectory('.okr-handbook-no-data');
+        eleventyConfig[HANDBOOK_OPTIONS] = { build, outDir, layoutsDir };
+      },
+    });
+    elev.disableLogger();
+    try {
+      await elev.write();
+    } catch (err) {
+      throw new EleventyRunError(rootMessage(err), { cause: err });
+    }
+  } finally {
+    await rm(inputDir, { recursive: true, force: true });
+  }
+}
+
+/** Eleventy wraps errors several levels deep; the innermost message names the real problem. */
+function rootMessage(err: unknown): string {
+  let e = err as { message?: string; originalError?: unknown; cause?: unknown } | undefined;
+  let message = String(e?.message ?? err);
+  while (e && (e.originalError || e.cause)) {
+    e = (e.originalError ?? e.cause) as typeof e;
+    if (e?.message) message = e.message;
+  }
+  return message;
+}

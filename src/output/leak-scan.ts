@@ -1,0 +1,52 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { listFiles } from '../load/read.js';
+import type { Canary } from './canaries.js';
+
+/** The forms a value takes in a file: raw, HTML-escaped, JSON-escaped, URL-encoded. */
+export function encodings(text: string): string[] {
+  const html = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  const htmlHex = text.replace(/&/g, '&#x26;').replace(/</g, '&#x3C;').replace(/"/g, '&#x22;');
+  return [...new Set([text, html, htmlHex, JSON.stringify(text).slice(1, -1), encodeURIComponent(text), encodeURI(text)])];
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Searches every file of a built site for every canary in every encoding, as a
+ * whole token: not inside a longer word or number, so `2.11` is not found in
+ * `12.115`. Gzipped files (search index fragments) are searched decompressed.
+ * Returns one diagnostic per (file, canary) found, at the canary's source.
+ */
+export async function scanForLeaks(dir: string, canaries: readonly Canary[]): Promise<Diagnostic[]> {
+  if (canaries.length === 0) return [];
+  const byForm = new Map<string, Canary>();
+  for (const canary of canaries) for (const form of encodings(canary.text)) if (!byForm.has(form)) byForm.set(form, canary);
+  const alternatives = [...byForm.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}_.])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}_]|\\.\\p{N})`, 'gu');
+
+  const diagnostics: Diagnostic[] = [];
+  for (const rel of await listFiles(dir, true)) {
+    const bytes = await readFile(join(dir, rel));
+    const text = (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8');
+    const reported = new Set<Canary>();
+    for (const match of text.matchAll(pattern)) {
+      const canary = byForm.get(match[0]);
+      if (!canary || reported.has(canary)) continue;
+      reported.add(canary);
+      diagnostics.push(
+        diagnostic('build/leak', {
+          file: canary.file,
+          line: canary.line,
+          column: canary.column,
+          path: canary.path,
+          message: `internal value \`${canary.text}\` appears in the public output file \`${rel}\`; nothing was published`,
+          hint: 'remove it from the layout or data that prints it, or publish it with a `publish` approval',
+        }),
+      );
+    }
+  }
+  return diagnostics;
+}

@@ -1,0 +1,66 @@
+import type { Element, Root as HastRoot, RootContent as HastContent } from 'hast';
+import { toString as hastToString } from 'hast-util-to-string';
+import { h } from 'hastscript';
+import type { Root } from 'mdast';
+import rehypeAutolinkHeadings from 'rehype-autolink-headings';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeSlug from 'rehype-slug';
+import rehypeStringify from 'rehype-stringify';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import type { RecordKind, RecordNode } from '../markdown/directives.js';
+import { sanitizeSchema } from './sanitize-schema.js';
+
+/** A piece of a rendered page: HTML, or the place of a record's card. */
+export type BodyPart = { html: string } | { record: RecordKind; index: number };
+
+/** Rewrites a link target as written by the editor into the URL the site serves. */
+export type LinkRewriter = (href: string) => string;
+
+/**
+ * The one renderer: mdast → hast (raw HTML and comments dropped) → sanitised
+ * with GitHub's rules → GitHub heading slugs → anchor links → HTML. Frozen:
+ * built once, shared by every page.
+ */
+const processor = unified()
+  .use(remarkRehype, {
+    handlers: {
+      handbookRecord: (_state, node: RecordNode) => h('handbook-record', { dataKind: node.kind, dataIndex: String(node.index) }),
+    },
+  })
+  .use(rehypeSanitize, sanitizeSchema)
+  .use(rehypeSlug)
+  .use(rehypeAutolinkHeadings, {
+    behavior: 'append',
+    properties: (element: Element) => ({ className: ['heading-anchor'], ariaLabel: `Link to section: ${hastToString(element)}` }),
+    content: h('span', { ariaHidden: 'true' }, '#'),
+  })
+  .use(rehypeStringify)
+  .freeze();
+
+/**
+ * Renders an expanded mdast tree into HTML parts, split where record cards go.
+ * Links are rewritten in the tree, before serialisation.
+ */
+export function renderTree(tree: Root, rewrite: LinkRewriter): BodyPart[] {
+  const hast = processor.runSync(tree) as HastRoot;
+  visit(hast, 'element', (node) => {
+    if (node.tagName === 'a' && typeof node.properties.href === 'string') node.properties.href = rewrite(node.properties.href);
+    if (node.tagName === 'img' && typeof node.properties.src === 'string') node.properties.src = rewrite(node.properties.src);
+  });
+  const parts: BodyPart[] = [];
+  let run: HastContent[] = [];
+  const flush = () => {
+    if (run.length > 0) parts.push({ html: processor.stringify({ type: 'root', children: run }) });
+    run = [];
+  };
+  for (const child of hast.children) {
+    if (child.type === 'element' && child.tagName === 'handbook-record') {
+      flush();
+      parts.push({ record: child.properties.dataKind as RecordKind, index: Number(child.properties.dataIndex) });
+    } else run.push(child);
+  }
+  flush();
+  return parts;
+}

@@ -1,0 +1,88 @@
+import { posix } from 'node:path';
+
+/** A page as navigation sees it. */
+export interface NavPage {
+  url: string;
+  title: string;
+  weight?: number;
+  contentPath: string;
+}
+
+/** A node of the sidebar: a page, or a section headed by its index page. */
+export interface NavNode {
+  title: string;
+  url: string;
+  children: NavNode[];
+}
+
+/** Where a page sits: the path from the home page, and its neighbours within its section. */
+export interface NavPlace {
+  breadcrumbs: { title: string; url: string }[];
+  previous?: { title: string; url: string };
+  next?: { title: string; url: string };
+}
+
+/**
+ * The sidebar tree from the content folders: a folder's index.md heads its
+ * section; siblings are ordered by `weight` (pages without one last), then title.
+ */
+export function navigationTree(pages: readonly NavPage[]): NavNode {
+  const byDir = new Map<string, NavPage[]>();
+  const heads = new Map<string, NavPage>();
+  for (const page of pages) {
+    const dir = posix.dirname(page.contentPath);
+    if (posix.basename(page.contentPath, '.md') === 'index') heads.set(dir, page);
+    else byDir.set(dir, [...(byDir.get(dir) ?? []), page]);
+  }
+  const subdirs = new Map<string, string[]>();
+  for (const dir of new Set([...byDir.keys(), ...heads.keys()])) {
+    // Every ancestor folder is a section too, even one without pages of its own.
+    for (let d = dir; d !== '.'; d = posix.dirname(d)) {
+      const parent = posix.dirname(d);
+      const list = subdirs.get(parent) ?? [];
+      if (!list.includes(d)) subdirs.set(parent, [...list, d]);
+    }
+  }
+  const build = (dir: string): NavNode => {
+    const head = heads.get(dir);
+    const childDirs = subdirs.get(dir) ?? [];
+    const entries: { weight?: number; title: string; node: NavNode }[] = [
+      ...(byDir.get(dir) ?? []).map((p) => ({ ...(p.weight !== undefined ? { weight: p.weight } : {}), title: p.title, node: { title: p.title, url: p.url, children: [] } })),
+      ...childDirs.map((d) => {
+        const node = build(d);
+        const w = heads.get(d)?.weight;
+        return { ...(w !== undefined ? { weight: w } : {}), title: node.title, node };
+      }),
+    ];
+    entries.sort((a, b) => (a.weight ?? Infinity) - (b.weight ?? Infinity) || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));
+    return { title: head?.title ?? titleFromDir(dir), url: head?.url ?? '', children: entries.map((e) => e.node) };
+  };
+  return build('.');
+}
+
+/** Breadcrumbs and previous / next links of every page in the tree, in one walk. */
+export function navPlaces(tree: NavNode): Map<string, NavPlace> {
+  const places = new Map<string, NavPlace>();
+  const link = (n: NavNode) => ({ title: n.title, url: n.url });
+  const walk = (node: NavNode, trail: NavNode[]) => {
+    const siblings = node.children.filter((n) => n.url !== '');
+    const crumbs = [...trail, node].filter((n) => n.url !== '').map(link);
+    for (const child of node.children) {
+      if (child.url !== '') {
+        const at = siblings.indexOf(child);
+        const previous = siblings[at - 1];
+        const next = siblings[at + 1];
+        places.set(child.url, { breadcrumbs: crumbs, ...(previous ? { previous: link(previous) } : {}), ...(next ? { next: link(next) } : {}) });
+      }
+      walk(child, [...trail, node]);
+    }
+  };
+  if (tree.url !== '') places.set(tree.url, { breadcrumbs: [] });
+  walk(tree, []);
+  return places;
+}
+
+function titleFromDir(dir: string): string {
+  const name = posix.basename(dir);
+  return name === '.' ? 'Home' : name.replace(/[-_]+/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
+}

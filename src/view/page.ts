@@ -1,0 +1,37 @@
+import type { OutlineHeading } from '../markdown/outline.js';
+import type { BodyPart } from '../render/processor.js';
+import type { EleventyPage } from '../eleventy/plugin.js';
+import type { NavPlace } from './navigation.js';
+import type { KpiView, OkrView } from './records.js';
+
+/** What every page layout receives as `hb`. */
+export interface PageView extends EleventyPage {
+  url: string;
+  title: string;
+  description?: string;
+  /** The body in pieces, with the places where OKR and KPI cards go. */
+  parts: BodyPart[];
+  okrs: OkrView[];
+  kpis: KpiView[];
+  /** h2/h3 headings for "On this page"; empty below two headings. */
+  toc: OutlineHeading[];
+  nav: NavPlace;
+  editUrl?: string;
+  lastUpdated?: string;
+  draft: boolean;
+  extra: Record<string, unknown>;
+}
+
+/** The table of contents: h2 and h3 only, and only when there are at least two. */
+export function tableOfContents(headings: readonly OutlineHeading[]): OutlineHeading[] {
+  const toc = headings.filter((h) => h.depth === 2 || h.depth === 3);
+  return toc.length >= 2 ? toc : [];
+}
+
+/** "Edit this page" for a file of the repository, on GitHub or GitLab. */
+export function editUrl(repo: string | undefined, branch: string, file: string): string | undefined {
+  if (!repo) return undefined;
+  const base = repo.replace(/\/+$/, '');
+  const path = file.split('/').map(encodeURIComponent).join('/');
+  return /gitlab/i.test(new URL(base).hostname) ? `${base}/-/edit/${branch}/${path}` : `${base}/edit/${branch}/${path}`;
+}

@@ -1,0 +1,90 @@
+import type { KeyResult } from '../../schemas/key-result.js';
+import type { Kpi } from '../../schemas/kpi.js';
+import type { Okr } from '../../schemas/okr.js';
+import type { Audience } from '../project/project.js';
+import { okrPhase, type OkrPhase } from '../okrs/timeframe.js';
+import { type KpiHealth, kpiHealth, type KrProgress, krProgress } from './progress.js';
+import { type Sparkline, sparkline } from './sparkline.js';
+
+/** Turns a link as written into the URL the site serves (site links canonicalised, external ones unchanged). */
+export type Href = (url: string) => string;
+
+/** Where a KPI is defined, for key results that link to it. */
+export type KpiTarget = (id: string) => { name: string; href: string } | undefined;
+
+/** What a layout needs to show a key result; built from projected data only. */
+export interface KeyResultView extends KeyResult {
+  kpiLink?: { name: string; href: string };
+  progress?: KrProgress;
+  chart?: Sparkline;
+}
+
+/** What a layout needs to show an OKR. */
+export interface OkrView extends Omit<Okr, 'key_results'> {
+  anchor: string;
+  phase: OkrPhase;
+  phaseText: string;
+  keyResults: KeyResultView[];
+}
+
+/** What a layout needs to show a KPI. */
+export interface KpiView extends Kpi {
+  anchor: string;
+  /** The definition rendered as HTML (it is Markdown). */
+  definitionHtml: string;
+  health?: Kpi['health'];
+  healthState?: KpiHealth;
+  chart?: Sparkline;
+}
+
+/** Shared inputs of every view. */
+export interface ViewContext {
+  audience: Audience;
+  today: string;
+  href: Href;
+  kpiTarget: KpiTarget;
+}
+
+const PHASE_TEXT: Record<OkrPhase, string> = { current: 'Current', future: 'Future', past: 'Past' };
+
+/** The view of a projected OKR. Progress is computed for the internal audience only. */
+export function okrView(okr: Okr, anchor: string, ctx: ViewContext): OkrView {
+  const phase = okrPhase(okr, ctx.today);
+  const { key_results: krs = [], ...rest } = okr;
+  return {
+    ...rest,
+    ...(rest.initiatives ? { initiatives: rest.initiatives.map((i) => ({ ...i, url: ctx.href(i.url) })) } : {}),
+    anchor,
+    phase,
+    phaseText: PHASE_TEXT[phase],
+    keyResults: krs.map((kr) => keyResultView(kr, okr, ctx)),
+  };
+}
+
+function keyResultView(kr: KeyResult, okr: Okr, ctx: ViewContext): KeyResultView {
+  const view: KeyResultView = { ...kr };
+  const target = ctx.kpiTarget(kr.kpi);
+  if (target) view.kpiLink = target;
+  for (const key of ['issue', 'blocked_by', 'dashboard'] as const) {
+    const url = kr[key];
+    if (url !== undefined) view[key] = ctx.href(url);
+  }
+  if (ctx.audience === 'internal' && kr.start_value !== undefined && kr.target_value !== undefined && kr.current_value !== undefined && kr.start_value !== kr.target_value) {
+    const start = okr.start ?? kr.history?.[0]?.date;
+    view.progress = krProgress({ start: kr.start_value, target: kr.target_value, current: kr.current_value }, { ...(start !== undefined ? { start } : {}), due: kr.due ?? okr.due }, ctx.today);
+  }
+  const chart = kr.history && sparkline(kr.history);
+  if (chart) view.chart = chart;
+  return view;
+}
+
+/** The view of a projected KPI. Health is computed for the internal audience only. */
+export function kpiView(kpi: Kpi, anchor: string, definitionHtml: string, ctx: ViewContext): KpiView {
+  const view: KpiView = { ...kpi, anchor, definitionHtml, calculation: ctx.href(kpi.calculation) };
+  if (kpi.dashboard !== undefined) view.dashboard = ctx.href(kpi.dashboard);
+  const latest = kpi.current_value ?? kpi.history?.[kpi.history.length - 1]?.value;
+  if (ctx.audience === 'internal' && kpi.health && latest !== undefined) view.healthState = kpiHealth(kpi.health, latest);
+  const chart = kpi.history && sparkline(kpi.history);
+  if (chart) view.chart = chart;
+  return view;
+}

@@ -1,0 +1,150 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO, runCli, type CliResult } from '../helpers/cli.js';
+import { removeTempDirs, writeHandbook } from '../helpers/temp.js';
+
+afterAll(removeTempDirs);
+
+const WEIGHTY = '---\ntitle: Weighty\nweight: two\nsubcategory: OKRs\n---\nBody.\n';
+// A comma and a colon in a file name must be escaped in GitHub's `file=` property.
+const ODD_NAME = 'content/odd,name:x.md';
+const ODD = '---\ntitle: Weighty\nweight: two\n---\nBody.\n';
+
+const WEIGHT_MESSAGE = 'expected number, got string `two`';
+const SUBCATEGORY_MESSAGE =
+  'Unexpected page key `subcategory`, expected one of `title`, `weight`, `layout`, `description`, `permalink`, `draft`, `okrs`, `kpis`; it is dropped';
+const SUBCATEGORY_HINT = 'remove it, or list it in `pages.extra_keys` in handbook.config.yaml';
+
+const PRETTY = `content/a.md:3:9  error  ${WEIGHT_MESSAGE}  schema/invalid-type
+  path: weight
+    1 | ---
+    2 | title: Weighty
+  > 3 | weight: two
+      |         ^
+    4 | subcategory: OKRs
+
+content/a.md:4:1  warning  ${SUBCATEGORY_MESSAGE}  page/unknown-key
+  path: subcategory
+  hint: ${SUBCATEGORY_HINT}
+    2 | title: Weighty
+    3 | weight: two
+  > 4 | subcategory: OKRs
+      | ^
+    5 | ---
+
+content/odd,name:x.md:3:9  error  ${WEIGHT_MESSAGE}  schema/invalid-type
+  path: weight
+    1 | ---
+    2 | title: Weighty
+  > 3 | weight: two
+      |         ^
+    4 | ---
+
+✖ 2 files checked: 2 errors, 1 warning
+`;
+
+describe('the sample handbook of this repository', () => {
+  it('passes, and pretty output is only the summary line counting every content file', async () => {
+    const files = readdirSync(join(REPO, 'content'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.md'));
+    const result = await runCli(['check', '--root', REPO]);
+    expect(result).toEqual({ code: 0, stdout: `✔ ${files.length} files checked: no problems\n`, stderr: '' });
+  });
+});
+
+describe('report formats', () => {
+  let root: string;
+  beforeAll(() => {
+    root = writeHandbook({ 'content/a.md': WEIGHTY, [ODD_NAME]: ODD });
+  });
+
+  it('pretty: place, rule, path, hint and a code frame with a ^ under the column', async () => {
+    expect(await runCli(['check', '--root', root])).toEqual({ code: 1, stdout: PRETTY, stderr: '' });
+  });
+
+  it('github: one workflow command per problem, properties and data escaped', async () => {
+    const stdout = [
+      `::error file=content/a.md,line=3,col=9,endLine=3,endColumn=12,title=schema/invalid-type::${WEIGHT_MESSAGE}%0Apath: weight`,
+      `::warning file=content/a.md,line=4,col=1,endLine=4,endColumn=12,title=page/unknown-key::${SUBCATEGORY_MESSAGE}%0Apath: subcategory%0Ahint: ${SUBCATEGORY_HINT}`,
+      `::error file=content/odd%2Cname%3Ax.md,line=3,col=9,endLine=3,endColumn=12,title=schema/invalid-type::${WEIGHT_MESSAGE}%0Apath: weight`,
+      '',
+    ].join('\n');
+    expect(await runCli(['check', '--root', root, '--format', 'github'])).toEqual({ code: 1, stdout, stderr: '' });
+  });
+
+  it('json: an indented array with the contract key order, optional keys only when set', async () => {
+    const result = await runCli(['check', '--root', root, '--format', 'json']);
+    const expected = [
+      { file: 'content/a.md', line: 3, column: 9, endLine: 3, endColumn: 12, severity: 'error', code: 'schema/invalid-type', path: 'weight', message: WEIGHT_MESSAGE },
+      { file: 'content/a.md', line: 4, column: 1, endLine: 4, endColumn: 12, severity: 'warning', code: 'page/unknown-key', path: 'subcategory', message: SUBCATEGORY_MESSAGE, hint: SUBCATEGORY_HINT },
+      { file: ODD_NAME, line: 3, column: 9, endLine: 3, endColumn: 12, severity: 'error', code: 'schema/invalid-type', path: 'weight', message: WEIGHT_MESSAGE },
+    ];
+    // Comparing the text, not the parsed value, also pins key order and indentation.
+    expect(result).toEqual({ code: 1, stdout: `${JSON.stringify(expected, null, 2)}\n`, stderr: '' });
+  });
+
+  it('json: a clean handbook prints an empty array', async () => {
+    const clean = writeHandbook({ 'content/index.md': '---\ntitle: Home\n---\n' });
+    expect(await runCli(['check', '--root', clean, '--format', 'json'])).toEqual({ code: 0, stdout: '[]\n', stderr: '' });
+  });
+});
+
+describe('exit codes', () => {
+  let warningOnly: string;
+  beforeAll(() => {
+    warningOnly = writeHandbook({ 'content/a.md': '---\ntitle: Migrated\nsubcategory: OKRs\n---\n' });
+  });
+
+  it('warnings alone exit 0, and the summary says so', async () => {
+    const result = await runCli(['check', '--root', warningOnly]);
+    expect({ code: result.code, summary: result.stdout.split('\n').at(-2) }).toEqual({ code: 0, summary: '⚠ 1 file checked: 0 errors, 1 warning' });
+  });
+
+  it('--strict makes warnings exit 1', async () => {
+    expect((await runCli(['check', '--root', warningOnly, '--strict'])).code).toBe(1);
+  });
+
+  describe('usage errors exit 2 with the message and the help on stderr, nothing on stdout', () => {
+    let help: CliResult;
+    beforeAll(async () => {
+      help = await runCli(['--help']);
+    });
+
+    it.each([
+      [['check', '--bogus'], "Unknown option '--bogus'"],
+      [['check', '--format', 'xml'], '--format must be one of pretty, github, json, got `xml`'],
+      [['check', '--today', '2022-02-30'], '--today must be a date written YYYY-MM-DD, got `2022-02-30`'],
+      [['check', '--today', 'tomorrow'], '--today must be a date written YYYY-MM-DD, got `tomorrow`'],
+      [['frobnicate'], 'unknown command `frobnicate`; expected check, build or schema'],
+    ])('%j', async (args, message) => {
+      expect(await runCli(args)).toEqual({ code: 2, stdout: '', stderr: `handbook: ${message}\n\n${help.stdout}` });
+    });
+  });
+});
+
+describe('colour', () => {
+  const ESC = '\u001b[';
+  let root: string;
+  beforeAll(() => {
+    root = writeHandbook({ 'content/a.md': WEIGHTY, [ODD_NAME]: ODD });
+  });
+
+  it('none when stdout is a pipe and nothing forces it', async () => {
+    const result = await runCli(['check', '--root', root], { env: { NO_COLOR: undefined } });
+    expect(result.stdout).toBe(PRETTY);
+  });
+
+  it('NO_COLOR wins over FORCE_COLOR', async () => {
+    const result = await runCli(['check', '--root', root], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } });
+    expect(result.stdout).toBe(PRETTY);
+  });
+
+  it('FORCE_COLOR=1 colours the place, severity, rule and summary', async () => {
+    const result = await runCli(['check', '--root', root], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    const lines = result.stdout.split('\n');
+    expect([lines[0], lines.at(-2)]).toEqual([
+      `${ESC}1mcontent/a.md:3:9${ESC}22m  ${ESC}31merror${ESC}39m  ${WEIGHT_MESSAGE}  ${ESC}2mschema/invalid-type${ESC}22m`,
+      `${ESC}31m✖ 2 files checked: 2 errors, 1 warning${ESC}39m`,
+    ]);
+  });
+});
