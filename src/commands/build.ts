@@ -1,25 +1,18 @@
 import { cp } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
-import { PageSchema, type PageData } from '../../schemas/page.js';
 import { diagnostic, type Diagnostic, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { runEleventy, EleventyRunError } from '../eleventy/run.js';
 import { InternalDataError } from '../eleventy/guard.js';
-import type { Handbook } from '../link/index.js';
 import type { PageIndex } from '../link/page-index.js';
 import { resolveLink } from '../link/resolve.js';
-import { outlineOf } from '../markdown/outline.js';
-import { parseMarkdown } from '../markdown/parse.js';
 import { collectCanaries } from '../output/canaries.js';
 import { writeAtomically } from '../output/atomic.js';
 import { scanForLeaks } from '../output/leak-scan.js';
-import { GENERATED_PAGES } from '../pages/generated.js';
 import type { Page } from '../pages/page.js';
-import { outputPathForUrl } from '../pages/url.js';
-import { type Audience, project } from '../project/project.js';
+import type { Audience } from '../project/project.js';
 import { type BodyPart, renderTree } from '../render/processor.js';
-import { navigationTree, navPlaces } from '../view/navigation.js';
-import { editUrl, type PageView, tableOfContents } from '../view/page.js';
-import { kpiView, okrView, type ViewContext } from '../view/records.js';
+import { outlineOf } from '../markdown/outline.js';
+import { siteViews } from '../view/views.js';
 import { bodyTree, check, type CheckResult } from './check.js';
 import type { ProjectPaths } from './paths.js';
 
@@ -54,14 +47,8 @@ export async function build(paths: ProjectPaths, options: BuildOptions): Promise
   if (checked.configFailed || !checked.handbook || !checked.config || checked.diagnostics.some((d) => d.severity === 'error')) return failed([]);
 
   const { handbook, config } = checked;
-  const pages = handbook.pages.filter((p) => options.audience === 'internal' || !p.data.draft);
-  const views = pageViews(pages, handbook, rendered, { ...options, config });
-  const site = {
-    title: config.site.title,
-    url: config.site.url ?? '',
-    audience: options.audience,
-    nav: navigationTree(pages.map((p) => ({ url: p.url, title: p.data.title, contentPath: p.contentPath, ...(p.data.weight !== undefined ? { weight: p.data.weight } : {}) }))),
-  };
+  const { pages: views, nav } = siteViews(handbook, { ...options, config, rendered });
+  const site = { title: config.site.title, url: config.site.url ?? '', audience: options.audience, nav };
   const layoutsRel = relative(paths.root, paths.layoutsDir).split(sep).join('/') || '.';
 
   try {
@@ -96,49 +83,4 @@ function rewriter(index: PageIndex, page: Page): (href: string) => string {
     const resolved = resolveLink(index, page, href);
     return resolved.kind === 'page' || resolved.kind === 'static' ? resolved.href : href;
   };
-}
-
-function pageViews(pages: readonly Page[], handbook: Handbook, rendered: ReadonlyMap<string, BodyPart[]>, options: BuildOptions & { config: NonNullable<CheckResult['config']> }): PageView[] {
-  const { audience, today, config } = options;
-  const context = { audience, config, today };
-  const nav = navPlaces(navigationTree(pages.map((p) => ({ url: p.url, title: p.data.title, contentPath: p.contentPath, ...(p.data.weight !== undefined ? { weight: p.data.weight } : {}) }))));
-  const kpiTarget: ViewContext['kpiTarget'] = (id) => {
-    const placed = handbook.kpis.get(id);
-    return placed ? { name: placed.record.name, href: `${placed.pageUrl}#${placed.anchor}` } : undefined;
-  };
-  return pages.map((page) => {
-    const data = project<PageData>(PageSchema, page.data, context);
-    const href = (url: string) => {
-      const resolved = resolveLink(handbook.index, page, url);
-      return resolved.kind === 'page' || resolved.kind === 'static' ? resolved.href : url;
-    };
-    const ctx: ViewContext = { audience, today, href, kpiTarget };
-    const outline = handbook.anchors;
-    void outline;
-    const placedOkrs = handbook.okrs.filter((o) => o.pageUrl === page.url);
-    const placedKpis = [...handbook.kpis.values()].filter((k) => k.pageUrl === page.url);
-    return {
-      layout: data.layout ?? 'page',
-      outputPath: outputPathForUrl(page.url),
-      url: page.url,
-      title: data.title,
-      ...(data.description !== undefined ? { description: data.description } : {}),
-      parts: rendered.get(page.file) ?? [],
-      okrs: (data.okrs ?? []).map((okr, i) => okrView(okr, placedOkrs[i]?.anchor ?? '', ctx)),
-      kpis: (data.kpis ?? []).map((kpi, i) => kpiView(kpi, placedKpis[i]?.anchor ?? '', renderDefinition(kpi.definition, href), ctx)),
-      toc: tableOfContents([]),
-      nav: nav.get(page.url) ?? { breadcrumbs: [] },
-      ...(editUrl(config.site.repo, config.site.branch, page.file) ? { editUrl: editUrl(config.site.repo, config.site.branch, page.file)! } : {}),
-      ...(options.lastUpdated?.get(page.file) ? { lastUpdated: options.lastUpdated.get(page.file)! } : {}),
-      draft: Boolean(data.draft),
-      extra: page.extra,
-    };
-  });
-  void GENERATED_PAGES;
-}
-
-function renderDefinition(markdown: string, href: (url: string) => string): string {
-  return renderTree(parseMarkdown(markdown), href)
-    .map((part) => ('html' in part ? part.html : ''))
-    .join('');
 }

@@ -30,6 +30,8 @@ export interface LinkInput {
 export interface Handbook {
   pages: readonly Page[];
   index: PageIndex;
+  /** Outline of each page body, by `page.file`. */
+  outlines: ReadonlyMap<string, Outline>;
   /** Anchors (heading, OKR and KPI ids) of every page, generated pages included, by URL. */
   anchors: Map<string, Set<string>>;
   okrs: Placed<Okr>[];
@@ -71,5 +73,5 @@ export function linkHandbook(input: LinkInput): { handbook: Handbook; diagnostic
     ...checkApprovals(pages, config, today),
     ...checkLinks(pages, outlines, index, anchors, config),
   );
-  return { handbook: { pages, index, anchors, okrs, kpis, okrIndex: okrIdx, kpiIndex: kpiIdx }, diagnostics };
+  return { handbook: { pages, index, outlines, anchors, okrs, kpis, okrIndex: okrIdx, kpiIndex: kpiIdx }, diagnostics };
 }

@@ -1,0 +1,132 @@
+import { KpiSchema } from '../../schemas/kpi.js';
+import { OkrSchema } from '../../schemas/okr.js';
+import { PageSchema, type PageData } from '../../schemas/page.js';
+import type { Config } from '../../schemas/config.js';
+import type { Handbook } from '../link/index.js';
+import { resolveLink } from '../link/resolve.js';
+import { parseMarkdown } from '../markdown/parse.js';
+import { GENERATED_PAGES, kpiIndex, okrIndex } from '../pages/generated.js';
+import type { Page } from '../pages/page.js';
+import { outputPathForUrl } from '../pages/url.js';
+import { type Audience, project } from '../project/project.js';
+import { type BodyPart, renderTree } from '../render/processor.js';
+import { type NavNode, navigationTree, navPlaces } from './navigation.js';
+import { editUrl, type PageView, tableOfContents } from './page.js';
+import { kpiView, okrView, type ViewContext } from './records.js';
+
+/** What building the views needs besides the handbook. */
+export interface ViewOptions {
+  audience: Audience;
+  today: string;
+  config: Config;
+  /** Rendered body parts, by `page.file`. */
+  rendered: ReadonlyMap<string, BodyPart[]>;
+  /** Last commit date of each file, by root-relative path. */
+  lastUpdated?: ReadonlyMap<string, string>;
+}
+
+/**
+ * Every page of one audience's site as layouts receive it: content pages and the
+ * generated OKR and KPI indexes. Built from projected data only; drafts are in
+ * the internal audience's site alone.
+ */
+export function siteViews(handbook: Handbook, options: ViewOptions): { pages: PageView[]; nav: NavNode } {
+  const { audience, today, config } = options;
+  const pages = handbook.pages.filter((p) => audience === 'internal' || !p.data.draft);
+  const visible = new Set(pages.map((p) => p.url));
+  const projection = { audience, config, today };
+  const nav = navigationTree(pages.map((p) => ({ url: p.url, title: p.data.title, contentPath: p.contentPath, ...(p.data.weight !== undefined ? { weight: p.data.weight } : {}) })));
+  const places = navPlaces(nav);
+
+  const kpiTarget: ViewContext['kpiTarget'] = (id) => {
+    const placed = handbook.kpis.get(id);
+    return placed && visible.has(placed.pageUrl) ? { name: placed.record.name, href: `${placed.pageUrl}#${placed.anchor}` } : undefined;
+  };
+  const hrefFrom = (page: Pick<Page, 'contentPath' | 'url'>) => (url: string) => {
+    const resolved = resolveLink(handbook.index, page, url);
+    return resolved.kind === 'page' || resolved.kind === 'static' ? resolved.href : url;
+  };
+  const definitions = new Map<string, string>();
+  const definitionHtml = (kpiId: string, markdown: string, href: (url: string) => string) => {
+    let html = definitions.get(kpiId);
+    if (html === undefined) {
+      html = renderTree(parseMarkdown(markdown), href).map((part) => ('html' in part ? part.html : '')).join('');
+      definitions.set(kpiId, html);
+    }
+    return html;
+  };
+  const chrome = (file: string, url: string) => ({
+    nav: places.get(url) ?? { breadcrumbs: [] },
+    ...optional('editUrl', file === '' ? undefined : editUrl(config.site.repo, config.site.branch, file)),
+    ...optional('lastUpdated', options.lastUpdated?.get(file)),
+  });
+
+  const views: PageView[] = pages.map((page) => {
+    const data = project<PageData>(PageSchema, page.data, projection);
+    const href = hrefFrom(page);
+    const ctx: ViewContext = { audience, today, href, kpiTarget };
+    const outline = handbook.outlines.get(page.file);
+    return {
+      layout: data.layout ?? 'page',
+      outputPath: outputPathForUrl(page.url),
+      url: page.url,
+      title: data.title,
+      ...optional('description', data.description),
+      parts: options.rendered.get(page.file) ?? [],
+      okrs: (data.okrs ?? []).map((okr, i) => okrView(okr, outline?.recordAnchors.okr[i] ?? '', ctx)),
+      kpis: (data.kpis ?? []).map((kpi, i) => kpiView(kpi, outline?.recordAnchors.kpi[i] ?? '', definitionHtml(kpi.id, kpi.definition, href), ctx)),
+      toc: tableOfContents(outline?.headings ?? []),
+      ...chrome(page.file, page.url),
+      draft: Boolean(data.draft),
+      extra: page.extra,
+    };
+  });
+
+  const okrs = okrIndex(handbook.okrs.filter((o) => visible.has(o.pageUrl)), today);
+  const kpis = kpiIndex([...handbook.kpis.values()].filter((k) => visible.has(k.pageUrl)));
+  const generatedCtx = (pageUrl: string): ViewContext => ({ audience, today, href: hrefFrom({ url: pageUrl, contentPath: pageUrl.slice(1) + 'index.md' }), kpiTarget });
+  views.push(
+    {
+      layout: 'okrs',
+      outputPath: outputPathForUrl(GENERATED_PAGES.okrs.url),
+      url: GENERATED_PAGES.okrs.url,
+      title: GENERATED_PAGES.okrs.title,
+      description: 'Every objective and its key results: current, future and past.',
+      parts: [],
+      okrs: [],
+      kpis: [],
+      groups: okrs.groups.map((g) => ({
+        phase: g.phase,
+        title: g.title,
+        id: g.id,
+        okrs: g.okrs.map((o) => ({ ...okrView(project(OkrSchema, o.record, projection), o.id, generatedCtx(o.pageUrl)), pageUrl: o.pageUrl, pageAnchor: o.anchor })),
+      })),
+      toc: tableOfContents(okrs.headings),
+      ...chrome('', GENERATED_PAGES.okrs.url),
+      draft: false,
+      extra: {},
+    },
+    {
+      layout: 'kpis',
+      outputPath: outputPathForUrl(GENERATED_PAGES.kpis.url),
+      url: GENERATED_PAGES.kpis.url,
+      title: GENERATED_PAGES.kpis.title,
+      description: 'Every KPI with its definition and calculation logic, the north-star metric first.',
+      parts: [],
+      okrs: [],
+      kpis: kpis.kpis.map((k) => {
+        const ctx = generatedCtx(k.pageUrl);
+        return { ...kpiView(project(KpiSchema, k.record, projection), k.id, definitionHtml(k.record.id, k.record.definition, ctx.href), ctx), pageUrl: k.pageUrl, pageAnchor: k.anchor };
+      }),
+      toc: tableOfContents(kpis.headings),
+      ...chrome('', GENERATED_PAGES.kpis.url),
+      draft: false,
+      extra: {},
+    },
+  );
+  return { pages: views, nav };
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
