@@ -12,6 +12,7 @@ import type { Page } from '../pages/page.js';
 import type { Audience } from '../project/project.js';
 import { type BodyPart, renderTree } from '../render/processor.js';
 import { outlineOf } from '../markdown/outline.js';
+import { writeSiteFiles } from '../site/index.js';
 import { siteViews } from '../view/views.js';
 import { bodyTree, check, type CheckResult } from './check.js';
 import type { ProjectPaths } from './paths.js';
@@ -54,6 +55,7 @@ export async function build(paths: ProjectPaths, options: BuildOptions): Promise
   try {
     await writeAtomically(paths.outDir, async (staging) => {
       await runEleventy({ audience: options.audience, site, pages: views }, paths.layoutsDir, staging);
+      await writeSiteFiles(staging, { audience: options.audience, siteUrl: site.url, siteTitle: site.title, pages: views, layoutsDir: paths.layoutsDir });
       if (checked.staticFiles.length > 0) await cp(paths.staticDir, staging, { recursive: true });
       if (options.audience === 'public') {
         const leaks = await scanForLeaks(staging, collectCanaries(handbook.pages, config, options.today));

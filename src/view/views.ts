@@ -87,7 +87,7 @@ export function siteViews(handbook: Handbook, options: ViewOptions): { pages: Pa
   const generatedCtx = (pageUrl: string): ViewContext => ({ audience, today, href: hrefFrom({ url: pageUrl, contentPath: pageUrl.slice(1) + 'index.md' }), kpiTarget });
   views.push(
     {
-      layout: 'okrs',
+      layout: '_okrs',
       outputPath: outputPathForUrl(GENERATED_PAGES.okrs.url),
       url: GENERATED_PAGES.okrs.url,
       title: GENERATED_PAGES.okrs.title,
@@ -107,7 +107,7 @@ export function siteViews(handbook: Handbook, options: ViewOptions): { pages: Pa
       extra: {},
     },
     {
-      layout: 'kpis',
+      layout: '_kpis',
       outputPath: outputPathForUrl(GENERATED_PAGES.kpis.url),
       url: GENERATED_PAGES.kpis.url,
       title: GENERATED_PAGES.kpis.title,
