@@ -42,6 +42,11 @@ export interface DiagnosticInput extends Place {
   severity?: Severity;
 }
 
+/** A cause at a place, keeping only the position fields of whatever locator result is given. */
+export function cause(file: string, at: { line: number; column: number }, message: string): Cause {
+  return { file, line: at.line, column: at.column, message };
+}
+
 /** Builds a diagnostic for `code`, taking the rule's default severity unless overridden. */
 export function diagnostic(code: RuleId, input: DiagnosticInput): Diagnostic {
   const { severity = rules[code].severity, ...rest } = input;

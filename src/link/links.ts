@@ -2,7 +2,8 @@ import type { Config } from '../../schemas/config.js';
 import { PageSchema } from '../../schemas/page.js';
 import { diagnostic, type Diagnostic, formatPath, type Severity } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
-import type { Outline } from '../markdown/outline.js';
+import { type Outline, outlineOf } from '../markdown/outline.js';
+import { parseMarkdown } from '../markdown/parse.js';
 import type { Page } from '../pages/page.js';
 import { frontMatterLinks } from './front-matter-links.js';
 import type { PageIndex } from './page-index.js';
@@ -22,11 +23,14 @@ export function checkLinks(pages: readonly Page[], outlines: ReadonlyMap<string,
       const resolved = resolveLink(index, page, url);
       const at = { file: page.file, ...place };
       if (resolved.kind === 'invalid') {
-        diagnostics.push(diagnostic('link/invalid-url', { ...at, message: `link \`${url}\` is not allowed: ${resolved.reason}`, hint: 'use an http(s), mailto or site-relative URL' }));
+        diagnostics.push(diagnostic('link/invalid-url', { ...at, message: `link \`${url}\` is not allowed (${resolved.reason})`, hint: 'use an http(s), mailto or site-relative URL' }));
       } else if (resolved.kind === 'broken') {
         const guess = didYouMean(resolved.target.endsWith('/') ? resolved.target : `${resolved.target}/`, urls);
         diagnostics.push(diagnostic('link/broken-page', { ...at, severity, message: `link \`${url}\` points at \`${resolved.target}\`, which is not a page or file of this handbook`, hint: guess ? `did you mean \`${guess}\`?` : 'fix the path, or create the page' }));
-      } else if (resolved.kind === 'page' && resolved.fragment !== undefined && resolved.fragment !== '') {
+      } else if (resolved.kind === 'page' && resolved.page?.data.draft && !page.data.draft) {
+        diagnostics.push(diagnostic('link/to-draft', { ...at, message: `link \`${url}\` points at the draft page \`${resolved.url}\`, which the public site does not have`, hint: 'publish the page (remove `draft: true`) or remove the link' }));
+      }
+      if (resolved.kind === 'page' && resolved.fragment !== undefined && resolved.fragment !== '') {
         const ids = anchors.get(resolved.url);
         if (ids && !ids.has(resolved.fragment)) {
           const guess = didYouMean(resolved.fragment, [...ids]);
@@ -40,6 +44,11 @@ export function checkLinks(pages: readonly Page[], outlines: ReadonlyMap<string,
     for (const link of frontMatterLinks(PageSchema, page.data)) {
       check(link.url, { ...page.locate(link.path), path: formatPath(link.path) });
     }
+    // A KPI definition is Markdown in front matter: its links are checked at the definition's place.
+    (page.data.kpis ?? []).forEach((kpi, k) => {
+      const path = ['kpis', k, 'definition'];
+      for (const link of outlineOf(parseMarkdown(kpi.definition)).links) check(link.url, { ...page.locate(path), path: formatPath(path) });
+    });
   }
   return diagnostics;
 }

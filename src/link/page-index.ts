@@ -1,6 +1,7 @@
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { cause, diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { GENERATED_PAGES } from '../pages/generated.js';
 import type { Page } from '../pages/page.js';
+import { outputPathForUrl } from '../pages/url.js';
 
 /** Every URL of the site, indexed once so each link is resolved in O(1). */
 export interface PageIndex {
@@ -25,7 +26,11 @@ export function indexPages(pages: readonly Page[], staticUrls: readonly string[]
   const generated = new Set<string>(Object.values(GENERATED_PAGES).map((p) => p.url));
   const byUrl = new Map<string, Page>();
   const byContentPath = new Map<string, Page>();
-  const placeOf = (page: Page) => ({ file: page.file, ...(page.data.permalink ? page.locate(['permalink']) : { line: 1, column: 1 }) });
+  const staticSet = new Set(staticUrls);
+  const placeOf = (page: Page) => {
+    const at = page.data.permalink ? page.locate(['permalink']) : { line: 1, column: 1 };
+    return { file: page.file, line: at.line, column: at.column, ...(page.data.permalink ? { path: 'permalink' } : {}) };
+  };
   for (const page of pages) {
     byContentPath.set(page.contentPath, page);
     const first = byUrl.get(page.url);
@@ -34,9 +39,13 @@ export function indexPages(pages: readonly Page[], staticUrls: readonly string[]
     } else if (first) {
       const here = placeOf(page);
       const there = placeOf(first);
-      diagnostics.push(diagnostic('page/duplicate-url', { ...here, message: `this page and ${first.file} both resolve to \`${page.url}\``, hint: 'rename one of the files or change its permalink', cause: { ...there, message: 'the other page with this URL' } }));
-      diagnostics.push(diagnostic('page/duplicate-url', { ...there, message: `this page and ${page.file} both resolve to \`${page.url}\``, hint: 'rename one of the files or change its permalink', cause: { ...here, message: 'the other page with this URL' } }));
+      diagnostics.push(diagnostic('page/duplicate-url', { ...here, message: `this page and ${first.file} both resolve to \`${page.url}\``, hint: 'rename one of the files or change its permalink', cause: cause(there.file, there, 'the other page with this URL') }));
+      diagnostics.push(diagnostic('page/duplicate-url', { ...there, message: `this page and ${page.file} both resolve to \`${page.url}\``, hint: 'rename one of the files or change its permalink', cause: cause(here.file, here, 'the other page with this URL') }));
     } else byUrl.set(page.url, page);
+    const written = `/${outputPathForUrl(page.url)}`;
+    if (staticSet.has(written)) {
+      diagnostics.push(diagnostic('page/duplicate-url', { ...placeOf(page), message: `this page and the static file \`static${written}\` are both written to \`${written}\``, hint: 'rename the page or the static file' }));
+    }
   }
-  return { index: { byUrl, byContentPath, generated, statics: new Set(staticUrls), unvalidated: new Map(unvalidated), unvalidatedUrls: new Set(unvalidated.values()) }, diagnostics };
+  return { index: { byUrl, byContentPath, generated, statics: staticSet, unvalidated: new Map(unvalidated), unvalidatedUrls: new Set(unvalidated.values()) }, diagnostics };
 }

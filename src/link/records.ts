@@ -1,4 +1,4 @@
-import { diagnostic, type Diagnostic, formatPath } from '../diagnostics/diagnostic.js';
+import { cause, diagnostic, type Diagnostic, formatPath } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import type { RuleId } from '../diagnostics/rules.js';
 import type { Page } from '../pages/page.js';
@@ -36,7 +36,7 @@ export function checkRecords(pages: readonly Page[], complete: boolean): Diagnos
         path: formatPath(path),
         message: `${what} \`${key}\` is already defined`,
         hint,
-        cause: { file: first.page.file, ...first.page.locate(first.path), message: `${what} first defined here` },
+        cause: cause(first.page.file, first.page.locate(first.path), `${what} first defined here`),
       }),
     );
   };
@@ -54,7 +54,7 @@ export function checkRecords(pages: readonly Page[], complete: boolean): Diagnos
               path: formatPath(path),
               message: `KPI \`${kpi.id}\` is marked as north star, but another KPI already is`,
               hint: 'keep `north_star: true` on one KPI only',
-              cause: { file: northStar.page.file, ...northStar.page.locate(northStar.path), message: 'the first north-star KPI' },
+              cause: cause(northStar.page.file, northStar.page.locate(northStar.path), 'the first north-star KPI'),
             }),
           );
         } else northStar = { page, path };

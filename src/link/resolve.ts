@@ -24,7 +24,7 @@ export function resolveLink(index: PageIndex, from: Pick<Page, 'contentPath' | '
   const url = raw.trim();
   const scheme = SCHEME.exec(url)?.[1]?.toLowerCase();
   if (scheme !== undefined || url.startsWith('//')) {
-    if (scheme !== undefined && !SAFE_SCHEMES.has(scheme)) return { kind: 'invalid', reason: `the \`${scheme}:\` scheme is not allowed` };
+    if (scheme !== undefined && !SAFE_SCHEMES.has(scheme)) return { kind: 'invalid', reason: `unsafe scheme \`${scheme}:\`` };
     if (!URL.canParse(url.startsWith('//') ? `https:${url}` : url)) return { kind: 'invalid', reason: 'it is not a valid URL' };
     return { kind: 'external' };
   }

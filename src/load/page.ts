@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Page } from '../pages/page.js';
 import { normalisePermalink, urlForContentPath } from '../pages/url.js';
 import { validateFrontMatter } from '../validate/front-matter.js';
@@ -10,6 +10,9 @@ import { locate, parseYaml } from './yaml.js';
 /** One file through decode → split → parse → validate: a page, its diagnostics, or both. */
 export function loadPage(source: SourceFile, extraKeys: readonly string[]): { page?: Page; diagnostics: Diagnostic[]; text?: string } {
   const { file, contentPath } = source;
+  if (source.error) {
+    return { diagnostics: [diagnostic('file/read-error', { file, line: 1, column: 1, message: `file cannot be read: ${source.error.code ?? source.error.message}`, hint: 'make the file readable, or remove it' })] };
+  }
   const decoded = decodeSource(file, source.bytes);
   if ('diagnostic' in decoded) return { diagnostics: [decoded.diagnostic] };
   const { text } = decoded;

@@ -1,13 +1,14 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, posix, relative, sep } from 'node:path';
 
-/** A content file as read from disk, before decoding. */
+/** A content file as read from disk, before decoding; `error` when it could not be read. */
 export interface SourceFile {
   /** Path relative to the project root, `/`-separated. */
   file: string;
   /** Path relative to the content folder, `/`-separated. */
   contentPath: string;
   bytes: Uint8Array;
+  error?: NodeJS.ErrnoException;
 }
 
 /** Lists every file below `dir`, relative to it, `/`-separated, sorted. Dot-files are skipped unless asked for. */
@@ -31,10 +32,14 @@ export async function readContent(root: string, contentDir: string): Promise<Sou
   const paths = (await listFiles(contentDir)).filter((p) => p.toLowerCase().endsWith('.md'));
   const prefix = relative(root, contentDir).split(sep).join('/');
   return Promise.all(
-    paths.map(async (contentPath) => ({
-      file: prefix === '' ? contentPath : posix.join(prefix, contentPath),
-      contentPath,
-      bytes: await readFile(join(contentDir, contentPath)),
-    })),
+    paths.map(async (contentPath) => {
+      const file = prefix === '' ? contentPath : posix.join(prefix, contentPath);
+      try {
+        return { file, contentPath, bytes: await readFile(join(contentDir, contentPath)) };
+      } catch (err) {
+        // One unreadable file is that file's problem: it is reported, the others are still checked.
+        return { file, contentPath, bytes: new Uint8Array(), error: err as NodeJS.ErrnoException };
+      }
+    }),
   );
 }

@@ -110,10 +110,23 @@ export function splitFrontMatter(file: string, text: string): SplitSource | { di
     };
   }
 
+  const stray = strayFence(text, firstBreak, close);
+  if (stray) {
+    return {
+      diagnostic: diagnostic('frontmatter/fence', {
+        file,
+        ...stray,
+        message: 'a line inside the front matter starts with `---`; it would end the front matter early',
+        hint: 'quote the value, or remove the dashes',
+      }),
+    };
+  }
+
   const parsed = matter(text, GRAY_MATTER_OPTIONS as Parameters<typeof matter>[1]);
   const bodyOffset = text.length - parsed.content.length;
   return {
-    yaml: parsed.matter,
+    // gray-matter cuts at the `\n` of the closing fence, leaving a CRLF file's last `\r`.
+    yaml: parsed.matter.replace(/\r$/, ''),
     body: parsed.content,
     bodyOffset,
     bodyLine: countLines(text, bodyOffset),
@@ -131,6 +144,13 @@ function closingFence(text: string, from: number): number {
     start = end + 1;
   }
   return -1;
+}
+
+/** A line between the fences that starts with `---`: gray-matter would take it as the closing fence. */
+function strayFence(text: string, from: number, close: number): { line: number; column: number } | undefined {
+  const inside = text.slice(from + 1, close);
+  const at = inside.search(/^---/m);
+  return at === -1 ? undefined : { line: countLines(text, from + 1 + at), column: 1 };
 }
 
 /** Where a `---` fence sits after only blank lines or leading spaces, if it does. */

@@ -1,5 +1,5 @@
 import GithubSlugger from 'github-slugger';
-import type { Root } from 'mdast';
+import type { PhrasingContent, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 
@@ -33,11 +33,15 @@ export interface Outline {
 export function outlineOf(tree: Root): Outline {
   const slugger = new GithubSlugger();
   const outline: Outline = { headings: [], links: [], recordAnchors: { okr: [], kpi: [] } };
+  // remark-rehype numbers footnotes in the order they are first referenced, and a
+  // reference inside a heading adds its number to the heading's text in the HTML.
+  const footnotes = new Map<string, number>();
+  const footnote = (id: string) => footnotes.get(id) ?? footnotes.set(id, footnotes.size + 1).get(id)!;
   let last: OutlineHeading | undefined;
   visit(tree, (node) => {
+    if (node.type === 'footnoteReference') footnote(node.identifier);
     if (node.type === 'heading') {
-      // Same text rehype-slug sees: images and raw HTML contribute nothing to the HTML heading's text.
-      const text = toString(node, { includeImageAlt: false, includeHtml: false });
+      const text = headingText(node.children, footnote);
       last = { depth: node.depth, text, id: slugger.slug(text) };
       outline.headings.push(last);
     } else if (node.type === 'handbookRecord' && last) {
@@ -47,4 +51,18 @@ export function outlineOf(tree: Root): Outline {
     }
   });
   return outline;
+}
+
+/**
+ * The text rehype-slug sees in the HTML heading: images and raw HTML contribute
+ * nothing, a footnote reference its number.
+ */
+function headingText(children: readonly PhrasingContent[], footnote: (id: string) => number): string {
+  return children
+    .map((child) => {
+      if (child.type === 'footnoteReference') return String(footnote(child.identifier));
+      if ('children' in child) return headingText(child.children as PhrasingContent[], footnote);
+      return toString(child, { includeImageAlt: false, includeHtml: false });
+    })
+    .join('');
 }

@@ -10,9 +10,13 @@ export function urlForContentPath(contentPath: string): string {
   return dir === '.' ? '/' : `/${dir}/`;
 }
 
-/** A permalink in its canonical form: `/x/brand` means `/x/brand/`; a file name with an extension stays as it is. */
+/**
+ * A permalink in its canonical form: `/x/brand` and `/x/brand/index.html` mean
+ * `/x/brand/`; another file name with an extension stays as it is.
+ */
 export function normalisePermalink(permalink: string): string {
   if (permalink.endsWith('/')) return permalink;
+  if (permalink.endsWith('/index.html')) return permalink.slice(0, -'index.html'.length);
   return /\.[A-Za-z0-9]+$/.test(posix.basename(permalink)) ? permalink : `${permalink}/`;
 }
 

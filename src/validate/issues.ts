@@ -46,7 +46,7 @@ function describe(issue: z.core.$ZodIssue, path: readonly PropertyKey[]): { code
       if (issue.input === undefined) {
         return { code: 'schema/required', message: `missing required field \`${field}\``, hint: `add \`${field}:\``, anchor: 'value' };
       }
-      return { code: 'schema/invalid-type', message: `expected ${issue.expected}, got ${typeName(issue.input)}`, anchor: 'value' };
+      return { code: 'schema/invalid-type', message: `expected ${issue.expected}, got ${typeName(issue.input)}`, hint: `write ${article(issue.expected)} ${issue.expected}`, anchor: 'value' };
     case 'invalid_value': {
       const allowed = issue.values.map(String);
       const guess = typeof issue.input === 'string' ? didYouMean(issue.input, allowed) : undefined;
@@ -58,13 +58,14 @@ function describe(issue: z.core.$ZodIssue, path: readonly PropertyKey[]): { code
       };
     }
     case 'invalid_format':
-      return { code: 'schema/invalid-format', message: issue.message, anchor: 'value' };
+      return { code: 'schema/invalid-format', message: issue.message, hint: `\`${field}\` has a fixed form; \`handbook schema\` shows it`, anchor: 'value' };
     case 'too_small':
     case 'too_big':
-      return { code: 'schema/out-of-range', message: rangeMessage(issue), anchor: 'value' };
+      return { code: 'schema/out-of-range', message: rangeMessage(issue), hint: `change \`${field}\` to a value inside the range`, anchor: 'value' };
     case 'custom': {
       const rule = (issue.params as { rule?: RuleId } | undefined)?.rule ?? 'schema/invalid-format';
-      return { code: rule, message: issue.message, anchor: 'value' };
+      const hint = rule === 'okr/label-format' && typeof issue.input === 'string' ? `write: "OKR: ${issue.input.replace(/^OKR:?\s*/i, '')}"` : `\`${field}\` has a fixed form; \`handbook schema\` shows it`;
+      return { code: rule, message: issue.message, hint, anchor: 'value' };
     }
     default:
       return { code: 'schema/invalid-type', message: issue.message, anchor: 'value' };
@@ -80,7 +81,12 @@ function rangeMessage(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig):
   return `expected a number ${word} ${String(bound)}`;
 }
 
+function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? 'an' : 'a';
+}
+
 function typeName(value: unknown): string {
+  if (typeof value === 'number' && !Number.isFinite(value)) return `\`${value}\``;
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';

@@ -9,6 +9,10 @@ export interface PageView extends EleventyPage {
   url: string;
   title: string;
   description?: string;
+  /** The page's absolute URL on `site.url`, when the site has one; also its sitemap entry. */
+  canonical?: string;
+  /** Left out of the sitemap and the search index (the 404 page). */
+  unlisted?: boolean;
   /** The body in pieces, with the places where OKR and KPI cards go. */
   parts: BodyPart[];
   okrs: OkrView[];
@@ -26,6 +30,11 @@ export interface PageView extends EleventyPage {
 export function tableOfContents(headings: readonly OutlineHeading[]): OutlineHeading[] {
   const toc = headings.filter((h) => h.depth === 2 || h.depth === 3);
   return toc.length >= 2 ? toc : [];
+}
+
+/** The absolute URL of a site path on the site's base URL (which may end in a slash, or hold a path). */
+export function canonicalUrl(siteUrl: string | undefined, url: string): string | undefined {
+  return siteUrl ? siteUrl.replace(/\/+$/, '') + encodeURI(url) : undefined;
 }
 
 /** "Edit this page" for a file of the repository, on GitHub or GitLab. */

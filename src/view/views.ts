@@ -11,8 +11,8 @@ import { outputPathForUrl } from '../pages/url.js';
 import { type Audience, project } from '../project/project.js';
 import { type BodyPart, renderTree } from '../render/processor.js';
 import { type NavNode, navigationTree, navPlaces } from './navigation.js';
-import { editUrl, type PageView, tableOfContents } from './page.js';
-import { kpiView, okrView, type ViewContext } from './records.js';
+import { canonicalUrl, editUrl, type PageView, tableOfContents } from './page.js';
+import { kpiView, okrView, type OkrView, type ViewContext } from './records.js';
 
 /** What building the views needs besides the handbook. */
 export interface ViewOptions {
@@ -33,14 +33,17 @@ export interface ViewOptions {
 export function siteViews(handbook: Handbook, options: ViewOptions): { pages: PageView[]; nav: NavNode } {
   const { audience, today, config } = options;
   const pages = handbook.pages.filter((p) => audience === 'internal' || !p.data.draft);
-  const visible = new Set(pages.map((p) => p.url));
+  // Titles of this audience's pages by URL: what cross-references and the indexes may point at.
+  const titles = new Map(pages.map((p) => [p.url, p.data.title]));
   const projection = { audience, config, today };
-  const nav = navigationTree(pages.map((p) => ({ url: p.url, title: p.data.title, contentPath: p.contentPath, ...(p.data.weight !== undefined ? { weight: p.data.weight } : {}) })));
+  // The generated indexes are top-level pages of the sidebar, ordered like content pages without a weight.
+  const generatedNav = Object.values(GENERATED_PAGES).map((g) => ({ url: g.url, title: g.title, contentPath: `${g.url.slice(1, -1)}.md` }));
+  const nav = navigationTree([...pages.map((p) => ({ url: p.url, title: p.data.title, contentPath: p.contentPath, ...(p.data.weight !== undefined ? { weight: p.data.weight } : {}) })), ...generatedNav]);
   const places = navPlaces(nav);
 
   const kpiTarget: ViewContext['kpiTarget'] = (id) => {
     const placed = handbook.kpis.get(id);
-    return placed && visible.has(placed.pageUrl) ? { name: placed.record.name, href: `${placed.pageUrl}#${placed.anchor}` } : undefined;
+    return placed && titles.has(placed.pageUrl) ? { name: placed.record.name, href: `${placed.pageUrl}#${placed.anchor}` } : undefined;
   };
   const hrefFrom = (page: Pick<Page, 'contentPath' | 'url'>) => (url: string) => {
     const resolved = resolveLink(handbook.index, page, url);
@@ -56,6 +59,7 @@ export function siteViews(handbook: Handbook, options: ViewOptions): { pages: Pa
     return html;
   };
   const chrome = (file: string, url: string) => ({
+    ...optional('canonical', canonicalUrl(config.site.url, url)),
     nav: places.get(url) ?? { breadcrumbs: [] },
     ...optional('editUrl', file === '' ? undefined : editUrl(config.site.repo, config.site.branch, file)),
     ...optional('lastUpdated', options.lastUpdated?.get(file)),
@@ -66,6 +70,7 @@ export function siteViews(handbook: Handbook, options: ViewOptions): { pages: Pa
     const href = hrefFrom(page);
     const ctx: ViewContext = { audience, today, href, kpiTarget };
     const outline = handbook.outlines.get(page.file);
+    const depthOf = new Map(outline?.headings.map((h) => [h.id, h.depth]));
     return {
       layout: data.layout ?? 'page',
       outputPath: outputPathForUrl(page.url),
@@ -73,7 +78,10 @@ export function siteViews(handbook: Handbook, options: ViewOptions): { pages: Pa
       title: data.title,
       ...optional('description', data.description),
       parts: options.rendered.get(page.file) ?? [],
-      okrs: (data.okrs ?? []).map((okr, i) => okrView(okr, outline?.recordAnchors.okr[i] ?? '', ctx)),
+      okrs: (data.okrs ?? []).map((okr, i) => {
+        const anchor = outline?.recordAnchors.okr[i] ?? '';
+        return withSubheadings(okrView(okr, anchor, ctx), depthOf.get(anchor) ?? 2);
+      }),
       kpis: (data.kpis ?? []).map((kpi, i) => kpiView(kpi, outline?.recordAnchors.kpi[i] ?? '', definitionHtml(kpi.id, kpi.definition, href), ctx)),
       toc: tableOfContents(outline?.headings ?? []),
       ...chrome(page.file, page.url),
@@ -82,8 +90,8 @@ export function siteViews(handbook: Handbook, options: ViewOptions): { pages: Pa
     };
   });
 
-  const okrs = okrIndex(handbook.okrs.filter((o) => visible.has(o.pageUrl)), today);
-  const kpis = kpiIndex([...handbook.kpis.values()].filter((k) => visible.has(k.pageUrl)));
+  const okrs = okrIndex(handbook.okrs.filter((o) => titles.has(o.pageUrl)), today);
+  const kpis = kpiIndex([...handbook.kpis.values()].filter((k) => titles.has(k.pageUrl)));
   const generatedCtx = (pageUrl: string): ViewContext => ({ audience, today, href: hrefFrom({ url: pageUrl, contentPath: pageUrl.slice(1) + 'index.md' }), kpiTarget });
   views.push(
     {
@@ -99,7 +107,7 @@ export function siteViews(handbook: Handbook, options: ViewOptions): { pages: Pa
         phase: g.phase,
         title: g.title,
         id: g.id,
-        okrs: g.okrs.map((o) => ({ ...okrView(project(OkrSchema, o.record, projection), o.id, generatedCtx(o.pageUrl)), pageUrl: o.pageUrl, pageAnchor: o.anchor })),
+        okrs: g.okrs.map((o) => ({ ...withSubheadings(okrView(project(OkrSchema, o.record, projection), o.id, generatedCtx(o.pageUrl)), 3), pageUrl: o.pageUrl, pageTitle: titles.get(o.pageUrl), pageAnchor: o.anchor })),
       })),
       toc: tableOfContents(okrs.headings),
       ...chrome('', GENERATED_PAGES.okrs.url),
@@ -116,15 +124,34 @@ export function siteViews(handbook: Handbook, options: ViewOptions): { pages: Pa
       okrs: [],
       kpis: kpis.kpis.map((k) => {
         const ctx = generatedCtx(k.pageUrl);
-        return { ...kpiView(project(KpiSchema, k.record, projection), k.id, definitionHtml(k.record.id, k.record.definition, ctx.href), ctx), pageUrl: k.pageUrl, pageAnchor: k.anchor };
+        return { ...kpiView(project(KpiSchema, k.record, projection), k.id, definitionHtml(k.record.id, k.record.definition, ctx.href), ctx), pageUrl: k.pageUrl, pageTitle: titles.get(k.pageUrl), pageAnchor: k.anchor };
       }),
       toc: tableOfContents(kpis.headings),
       ...chrome('', GENERATED_PAGES.kpis.url),
       draft: false,
       extra: {},
     },
+    {
+      layout: '_404',
+      outputPath: '404.html',
+      url: '/404.html',
+      title: 'Page not found',
+      parts: [],
+      okrs: [],
+      kpis: [],
+      toc: [],
+      nav: { breadcrumbs: [] },
+      unlisted: true,
+      draft: false,
+      extra: {},
+    },
   );
   return { pages: views, nav };
+}
+
+/** An OKR card's own headings (initiatives, key results) sit one level below the OKR's heading. */
+function withSubheadings(okr: OkrView, headingDepth: number): OkrView & { subheadingLevel: number } {
+  return { ...okr, subheadingLevel: Math.min(6, headingDepth + 1) };
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {

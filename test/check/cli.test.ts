@@ -12,12 +12,14 @@ const ODD_NAME = 'content/odd,name:x.md';
 const ODD = '---\ntitle: Weighty\nweight: two\n---\nBody.\n';
 
 const WEIGHT_MESSAGE = 'expected number, got string `two`';
+const WEIGHT_HINT = 'write a number';
 const SUBCATEGORY_MESSAGE =
   'Unexpected page key `subcategory`, expected one of `title`, `weight`, `layout`, `description`, `permalink`, `draft`, `okrs`, `kpis`; it is dropped';
 const SUBCATEGORY_HINT = 'remove it, or list it in `pages.extra_keys` in handbook.config.yaml';
 
 const PRETTY = `content/a.md:3:9  error  ${WEIGHT_MESSAGE}  schema/invalid-type
   path: weight
+  hint: ${WEIGHT_HINT}
     1 | ---
     2 | title: Weighty
   > 3 | weight: two
@@ -35,6 +37,7 @@ content/a.md:4:1  warning  ${SUBCATEGORY_MESSAGE}  page/unknown-key
 
 content/odd,name:x.md:3:9  error  ${WEIGHT_MESSAGE}  schema/invalid-type
   path: weight
+  hint: ${WEIGHT_HINT}
     1 | ---
     2 | title: Weighty
   > 3 | weight: two
@@ -64,9 +67,9 @@ describe('report formats', () => {
 
   it('github: one workflow command per problem, properties and data escaped', async () => {
     const stdout = [
-      `::error file=content/a.md,line=3,col=9,endLine=3,endColumn=12,title=schema/invalid-type::${WEIGHT_MESSAGE}%0Apath: weight`,
+      `::error file=content/a.md,line=3,col=9,endLine=3,endColumn=12,title=schema/invalid-type::${WEIGHT_MESSAGE}%0Apath: weight%0Ahint: ${WEIGHT_HINT}`,
       `::warning file=content/a.md,line=4,col=1,endLine=4,endColumn=12,title=page/unknown-key::${SUBCATEGORY_MESSAGE}%0Apath: subcategory%0Ahint: ${SUBCATEGORY_HINT}`,
-      `::error file=content/odd%2Cname%3Ax.md,line=3,col=9,endLine=3,endColumn=12,title=schema/invalid-type::${WEIGHT_MESSAGE}%0Apath: weight`,
+      `::error file=content/odd%2Cname%3Ax.md,line=3,col=9,endLine=3,endColumn=12,title=schema/invalid-type::${WEIGHT_MESSAGE}%0Apath: weight%0Ahint: ${WEIGHT_HINT}`,
       '',
     ].join('\n');
     expect(await runCli(['check', '--root', root, '--format', 'github'])).toEqual({ code: 1, stdout, stderr: '' });
@@ -75,9 +78,9 @@ describe('report formats', () => {
   it('json: an indented array with the contract key order, optional keys only when set', async () => {
     const result = await runCli(['check', '--root', root, '--format', 'json']);
     const expected = [
-      { file: 'content/a.md', line: 3, column: 9, endLine: 3, endColumn: 12, severity: 'error', code: 'schema/invalid-type', path: 'weight', message: WEIGHT_MESSAGE },
+      { file: 'content/a.md', line: 3, column: 9, endLine: 3, endColumn: 12, severity: 'error', code: 'schema/invalid-type', path: 'weight', message: WEIGHT_MESSAGE, hint: WEIGHT_HINT },
       { file: 'content/a.md', line: 4, column: 1, endLine: 4, endColumn: 12, severity: 'warning', code: 'page/unknown-key', path: 'subcategory', message: SUBCATEGORY_MESSAGE, hint: SUBCATEGORY_HINT },
-      { file: ODD_NAME, line: 3, column: 9, endLine: 3, endColumn: 12, severity: 'error', code: 'schema/invalid-type', path: 'weight', message: WEIGHT_MESSAGE },
+      { file: ODD_NAME, line: 3, column: 9, endLine: 3, endColumn: 12, severity: 'error', code: 'schema/invalid-type', path: 'weight', message: WEIGHT_MESSAGE, hint: WEIGHT_HINT },
     ];
     // Comparing the text, not the parsed value, also pins key order and indentation.
     expect(result).toEqual({ code: 1, stdout: `${JSON.stringify(expected, null, 2)}\n`, stderr: '' });

@@ -15,7 +15,7 @@ import { checkJson, REPO } from '../helpers/cli.js';
 const CAUSE_KEYS = ['file', 'line', 'column', 'endLine', 'endColumn', 'message'];
 
 describe('the cause of a duplicate', () => {
-  it.fails.each(['okr-duplicate-id', 'page-duplicate-url-permalink'])('has no key but a place and a message (%s)', async (name) => {
+  it.each(['okr-duplicate-id', 'page-duplicate-url-permalink'])('has no key but a place and a message (%s)', async (name) => {
     const { diagnostics } = await checkJson(join(REPO, 'test/fixtures/link', name), ['--today', '2022-04-01']);
     const causes = (diagnostics as { cause?: object }[]).flatMap((d) => (d.cause ? [Object.keys(d.cause)] : []));
     expect(causes).not.toEqual([]);

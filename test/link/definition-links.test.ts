@@ -16,7 +16,7 @@ afterAll(removeTempDirs);
  * `check` passes with exit 0.
  */
 describe('links inside a KPI definition', () => {
-  it.fails('are checked like body links', async () => {
+  it('are checked like body links', async () => {
     const root = tempDir();
     mkdirSync(join(root, 'content'));
     writeFileSync(

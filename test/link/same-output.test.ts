@@ -32,7 +32,7 @@ describe('two sources of one output file', () => {
   // normalisePermalink keeps `/a/b/index.html` as it is, while a/b.md is `/a/b/`:
   // different keys, yet canonicalUrl treats them as one page and outputPathForUrl
   // writes both to a/b/index.html. Same for `/kpis/index.html` against the generated `/kpis/`.
-  it.fails('a permalink ending in index.html collides with the page or generated page of that folder', async () => {
+  it('a permalink ending in index.html collides with the page or generated page of that folder', async () => {
     const root = handbook({
       'content/a/b.md': '---\ntitle: B\n---\n',
       'content/other.md': '---\ntitle: Other\npermalink: /a/b/index.html\n---\n',
@@ -52,7 +52,7 @@ describe('two sources of one output file', () => {
   // page URLs with `staticUrls`, so a static file and a page that write the same
   // path (static/feed.xml and `permalink: /feed.xml`; static/a/b/index.html and
   // a/b.md) overwrite each other in dist/ without a word.
-  it.fails('a static file collides with a page written to the same path', async () => {
+  it('a static file collides with a page written to the same path', async () => {
     const root = handbook({
       'content/a/b.md': '---\ntitle: B\n---\n',
       'content/feed.md': '---\ntitle: Feed\npermalink: /feed.xml\n---\n',

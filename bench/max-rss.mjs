@@ -1,0 +1,14 @@
+// Where GNU time is missing (macOS, Windows): runs a Node script inside this
+// process and writes its peak RSS in KiB, as `time -f %M` would.
+//
+//   node bench/max-rss.mjs OUT_FILE SCRIPT [ARGS…]
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const [outFile, script, ...args] = process.argv.slice(2);
+// The script reads its arguments from process.argv as if it had been started itself.
+process.argv = [process.argv[0], resolve(script), ...args];
+// 'exit' also fires on process.exit(), and maxRSS already covers worker threads.
+process.on('exit', () => writeFileSync(outFile, String(process.resourceUsage().maxRSS)));
+await import(pathToFileURL(resolve(script)).href);

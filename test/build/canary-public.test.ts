@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CliResult } from '../helpers/cli.js';
+import { removeTempDirs } from '../helpers/temp.js';
+import { canaries, where } from './canaries.js';
+import { build, FIXTURES, filesWith, frontMatter, listFiles, makeRoot, readTexts } from './helpers.js';
+
+afterAll(removeTempDirs);
+
+/** Leaves the package layouts print in neither audience (see canary-internal.test.ts). */
+export const NOT_DISPLAYED = new Set(['history[].note', 'history[].confidence']);
+
+const all = canaries(join(FIXTURES, 'canary'));
+let root: string;
+let result: CliResult;
+let site: Map<string, string>;
+
+beforeAll(async () => {
+  root = makeRoot({ fixture: 'canary' });
+  result = await build(root, '--today', '2031-06-15');
+  site = readTexts(join(root, 'dist'));
+});
+
+describe('public build of the canary handbook', () => {
+  it('succeeds: 4 pages but the draft, plus the two indexes', () => {
+    expect(result).toEqual({ code: 0, stdout: `✔ 4 files checked: no problems\nBuilt 5 pages (public) into ${join(root, 'dist')}\n`, stderr: '' });
+  });
+
+  it('writes exactly these files: no draft page, no content/*.md, no sitemap or feed listing anything else', () => {
+    expect([...site.keys()]).toEqual(['assets/site.css', 'goals/index.html', 'index.html', 'kpis/index.html', 'metrics/index.html', 'okrs/index.html']);
+  });
+
+  it('contains no unpublished internal value and no value of a draft, in any file, in any encoding', () => {
+    const hidden = all.filter((c) => !c.published || c.draft);
+    expect(hidden.length).toBe(all.length - 14);
+    const found = hidden.map((c) => ({ canary: `${c.record}.${where(c)}=${c.text}`, files: filesWith(site, c.text) })).filter((f) => f.files.length > 0);
+    expect(found).toEqual([]);
+  });
+
+  it('shows exactly the approved fields of a published record, on its page and in its index', () => {
+    const shown = all.filter((c) => c.published && !c.draft && !NOT_DISPLAYED.has(where(c)));
+    expect(shown.map((c) => `${c.record}.${where(c)}`)).toEqual([
+      'grow-feathers.current_value',
+      'grow-feathers.history[].date',
+      'grow-feathers.history[].value',
+      'grow-feathers.history[].date',
+      'grow-feathers.history[].value',
+      'grow-feathers.dashboard',
+      'feather-count.health.min',
+      'feather-count.health.max',
+      'feather-count.goal_value',
+    ]);
+    const pages = { key_result: ['goals/index.html', 'okrs/index.html'], kpi: ['kpis/index.html', 'metrics/index.html'] };
+    for (const c of shown) expect({ canary: c.text, files: filesWith(site, c.text) }).toEqual({ canary: c.text, files: pages[c.kind] });
+  });
+
+  it('prints the published values where the package layouts put them', () => {
+    const goals = site.get('goals/index.html')!;
+    expect(goals).toContain('<div><dt>Current</dt><dd>7313.331</dd></div>');
+    expect(goals).toContain('<figcaption>History: 2031-02-15: 7315.449; 2031-03-17: 7316.557</figcaption>');
+    expect(goals).toContain('<p><a href="https://canary.example.com/dash-kr-7318">Dashboard</a></p>');
+    const metrics = site.get('metrics/index.html')!;
+    expect(metrics).toContain('<div><dt>Goal</dt><dd>7413.331</dd></div>');
+    expect(metrics).toContain('<div><dt>Expected range</dt><dd>7411.113 – 7412.227</dd></div>');
+  });
+
+  it('leaves out every trace of the draft page: its URL, nav entry, OKR, KPI, texts', () => {
+    const draftFile = join(root, 'content/secret-plans.md');
+    const others = ['index.md', 'goals.md', 'metrics.md'].map((f) => readFileSync(join(root, 'content', f), 'utf8')).join('\n');
+    // Every public text of the draft that no other page shares: title, description, ids, names, labels …
+    const texts: string[] = [];
+    const collect = (v: unknown): void => {
+      if (typeof v === 'string' && v.length >= 8 && !others.includes(v)) texts.push(v);
+      else if (v !== null && typeof v === 'object') Object.values(v).forEach(collect);
+    };
+    collect(frontMatter(draftFile));
+    texts.push('secret-plans', 'canary-draft-body-text');
+    expect(texts).toContain('Secret Canary Plans');
+    expect(texts).toContain('Hatch the Secret Egg');
+    expect(texts).toContain('Secret Egg Warmth');
+    expect(texts.map((t) => ({ t, files: filesWith(site, t) })).filter((x) => x.files.length > 0)).toEqual([]);
+  });
+
+  it('publishes no raw front matter and no Markdown source', () => {
+    for (const [file, text] of site) {
+      expect({ file, md: file.endsWith('.md') }).toEqual({ file, md: false });
+      for (const key of ['key_results:', 'start_value:', 'publish:', 'draft: true']) expect({ file, key, found: text.includes(key) }).toEqual({ file, key, found: false });
+    }
+  });
+
+  it('THREATS 9: template syntax in a body prints literally and runs nothing', () => {
+    expect(site.get('goals/index.html')).toContain(
+      '<p>Template syntax in a body is text, never code (THREATS 9):\n{{ okrs[0].key_results[0].current_value }} and {{ hb.okrs[0].keyResults[0].start_value }}</p>\n' +
+        '<p>{% raw %}{{ okrs[0].key_results[0].target_value }}{% endraw %} {%- set leak = okrs[0].key_results[0].confidence -%}{{ leak }}</p>',
+    );
+    for (const value of ['7303.331', '7301.113', '7302.227', '0.7304']) expect(filesWith(site, value)).toEqual([]);
+  });
+});

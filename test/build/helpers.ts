@@ -1,0 +1,101 @@
+import { spawn } from 'node:child_process';
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { parse } from 'yaml';
+import { REPO, runCli, type CliResult } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
+
+/** The build fixtures: small handbooks, and `layouts/` folders laid over the package layouts. */
+export const FIXTURES = join(REPO, 'test/fixtures/build');
+export const PACKAGE_LAYOUTS = join(REPO, 'layouts');
+
+/** What a test root is made of, copied in this order (later parts overwrite earlier files). */
+export type Part = { fixture: string } | 'sample' | 'package-layouts';
+
+/**
+ * A fresh handbook root in a temp dir. A custom layout fixture holds only the
+ * files it changes, so it goes after 'package-layouts': the root's own layouts/
+ * replaces the package's as a whole, exactly as for a user's repository.
+ */
+export function makeRoot(...parts: Part[]): string {
+  const root = tempDir();
+  for (const part of parts) {
+    if (part === 'sample') {
+      cpSync(join(REPO, 'content'), join(root, 'content'), { recursive: true });
+      cpSync(join(REPO, 'handbook.config.yaml'), join(root, 'handbook.config.yaml'));
+    } else if (part === 'package-layouts') cpSync(PACKAGE_LAYOUTS, join(root, 'layouts'), { recursive: true });
+    else cpSync(join(FIXTURES, part.fixture), root, { recursive: true });
+  }
+  return root;
+}
+
+/** `handbook build --root ROOT …` in a fresh process (Eleventy caches layouts per process). */
+export function build(root: string, ...args: string[]): Promise<CliResult> {
+  return runCli(['build', '--root', root, ...args]);
+}
+
+/** Runs the CLI with the handbook root as the working directory, as `npx handbook build` would. */
+export function buildInCwd(cwd: string, ...args: string[]): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(REPO, 'bin/handbook.js'), 'build', ...args], { cwd, env: { PATH: process.env.PATH, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Every file below `dir` (relative, `/`-separated, sorted), symlinks and folders left out. */
+export function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
+    .sort();
+}
+
+/** Every file's bytes, by relative path. */
+export function readBytes(dir: string): Map<string, Buffer> {
+  return new Map(listFiles(dir).map((f) => [f, readFileSync(join(dir, f))]));
+}
+
+/** Every file as text; gzip is decompressed first, since a search index could be shipped gzipped. */
+export function readTexts(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [file, bytes] of readBytes(dir)) out.set(file, (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8'));
+  return out;
+}
+
+/**
+ * The forms a value can take in a site: raw, HTML-escaped (named, decimal, hex;
+ * Nunjucks writes `&#39;` and `&#92;`), JSON-escaped (also inside HTML, as
+ * `{{ x | dump }}` prints it, and with `\/`), and URL-encoded.
+ */
+export function forms(text: string): string[] {
+  const html = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/\\/g, '&#92;');
+  const dec = (s: string) => s.replace(/[&<>"'\\]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const hex = (s: string) => s.replace(/[&<>"'\\]/g, (c) => `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`);
+  const json = JSON.stringify(text).slice(1, -1);
+  return [...new Set([text, html(text), dec(text), hex(text), json, html(json), json.replace(/\//g, '\\/'), encodeURIComponent(text), encodeURI(text)])];
+}
+
+/** The files of a tree in which `text` appears in any of its forms. */
+export function filesWith(texts: ReadonlyMap<string, string>, text: string): string[] {
+  const all = forms(text);
+  return [...texts].filter(([, body]) => all.some((f) => body.includes(f))).map(([file]) => file);
+}
+
+/** The parsed YAML front matter of a Markdown file (yaml 2, core schema: dates stay strings). */
+export function frontMatter(file: string): Record<string, unknown> {
+  const text = readFileSync(file, 'utf8');
+  const match = /^---\n([\s\S]*?)\n---\n/.exec(text);
+  if (!match) throw new Error(`${file} has no front matter`);
+  return parse(match[1]!) as Record<string, unknown>;
+}
+
+/** Entries a build may leave beside its output folder when it does not clean up. */
+export function leftovers(parent: string): string[] {
+  return readdirSync(parent).filter((name) => /\.(staging|old)-/.test(name)).sort();
+}
