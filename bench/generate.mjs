@@ -161,7 +161,8 @@ function okrRecord(r, n, kpiIds) {
         start_value: start,
         target_value: internalValue(r, 5000, 9000),
         current_value: internalValue(r, 4000, 5000),
-        confidence: Number(`0.${r.int(1, 9)}${r.int(1, 9)}`),
+        // Three decimals: two-decimal fractions such as 0.55 also occur in the shipped CSS, and the leak scan would stop the build.
+        confidence: Number(`0.${r.int(10, 98)}${r.pick([1, 3, 7, 9])}`),
         history: months.slice(0, r.int(2, 3)).map((m, i) => ({ date: `${year}-${m}-${10 + i}`, value: internalValue(r, 100, 5000) })),
         dashboard: `https://dashboards.example.com/kr/${n}-${k + 1}`,
         ...(r.next() < 0.2 ? { publish: { approved_by: 'ceo', approved_on: '2025-01-15', fields: ['current_value'] } } : {}),

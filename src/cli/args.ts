@@ -13,14 +13,15 @@ export type Command =
   | { name: 'help' }
   | { name: 'version' }
   | { name: 'schema' }
-  | { name: 'check'; root?: string; content?: string; config?: string; format: (typeof FORMATS)[number]; strict: boolean; today?: string }
-  | { name: 'build'; root?: string; content?: string; config?: string; out?: string; audience: (typeof AUDIENCES)[number]; today?: string };
+  | { name: 'check'; root?: string; content?: string; config?: string; format: (typeof FORMATS)[number]; strict: boolean; today?: string; cache: boolean }
+  | { name: 'build'; root?: string; content?: string; config?: string; out?: string; audience: (typeof AUDIENCES)[number]; today?: string; cache: boolean };
 
 const common = {
   root: { type: 'string' },
   content: { type: 'string' },
   config: { type: 'string' },
   today: { type: 'string' },
+  'no-cache': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -36,12 +37,12 @@ export function parseCommand(argv: readonly string[]): Command {
   if (name === 'check') {
     const v = parse(rest, { ...common, format: { type: 'string', default: 'pretty' }, strict: { type: 'boolean', default: false } });
     if (v.help) return { name: 'help' };
-    return { name: 'check', ...paths(v), format: oneOf('--format', v.format as string, FORMATS), strict: Boolean(v.strict), ...today(v.today) };
+    return { name: 'check', ...paths(v), format: oneOf('--format', v.format as string, FORMATS), strict: Boolean(v.strict), ...today(v.today), cache: !v['no-cache'] };
   }
   if (name === 'build') {
     const v = parse(rest, { ...common, out: { type: 'string' }, audience: { type: 'string', default: 'public' } });
     if (v.help) return { name: 'help' };
-    return { name: 'build', ...paths(v), ...(typeof v.out === 'string' ? { out: v.out } : {}), audience: oneOf('--audience', v.audience as string, AUDIENCES), ...today(v.today) };
+    return { name: 'build', ...paths(v), ...(typeof v.out === 'string' ? { out: v.out } : {}), audience: oneOf('--audience', v.audience as string, AUDIENCES), ...today(v.today), cache: !v['no-cache'] };
   }
   throw new UsageError(`unknown command \`${name}\`; expected check, build or schema`);
 }
@@ -79,9 +80,9 @@ function today(value: unknown): { today?: string } {
 /** The help text. */
 export const HELP = `Usage:
   handbook check [--root DIR] [--content DIR] [--config FILE] [--format pretty|github|json]
-                 [--strict] [--today YYYY-MM-DD]
+                 [--strict] [--today YYYY-MM-DD] [--no-cache]
   handbook build [--root DIR] [--content DIR] [--config FILE] [--audience public|internal]
-                 [--out DIR] [--today YYYY-MM-DD]
+                 [--out DIR] [--today YYYY-MM-DD] [--no-cache]
   handbook schema          print the JSON Schema of the front matter
 
 Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or config error.

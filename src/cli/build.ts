@@ -4,17 +4,22 @@ import { resolvePaths } from '../commands/paths.js';
 import { reportPretty } from '../diagnostics/reporters/pretty.js';
 import { todayUtc } from '../okrs/timeframe.js';
 import type { Command } from './args.js';
+import { progressBar } from './progress.js';
 import type { Io } from './main.js';
 import { exitCode } from './main.js';
 
 /** Runs `handbook build`: diagnostics as for `check` (pretty), then one line saying what was written. */
 export async function runBuild(command: Extract<Command, { name: 'build' }>, io: Io, color: boolean): Promise<number> {
   const paths = resolvePaths(io.cwd, command);
+  const progress = progressBar(io.stderr, 'Building');
   const result = await build(paths, {
     audience: command.audience,
     today: command.today ?? todayUtc(),
     lastUpdated: await lastCommitDates(paths.root),
+    cache: command.cache,
+    onProgress: progress.update,
   });
+  progress.end();
   const report = reportPretty(result.diagnostics, { color, sources: result.sources, fileCount: result.fileCount });
   io.stdout.write(report);
   if (result.written) io.stdout.write(`Built ${result.pageCount} pages (${command.audience}) into ${paths.outDir}\n`);

@@ -8,12 +8,13 @@ import { reportJson } from '../diagnostics/reporters/json.js';
 import { reportPretty } from '../diagnostics/reporters/pretty.js';
 import { todayUtc } from '../okrs/timeframe.js';
 import { HELP, parseCommand, UsageError } from './args.js';
+import { progressBar } from './progress.js';
 
 /** The process around the CLI; injected so tests can run it in memory too. */
 export interface Io {
   cwd: string;
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   env: NodeJS.ProcessEnv;
 }
 
@@ -38,7 +39,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stdout.write(`${JSON.stringify(frontMatterJsonSchema(), null, 2)}\n`);
       return 0;
     case 'check': {
-      const result = await check(resolvePaths(io.cwd, command), command.today ?? todayUtc());
+      const progress = progressBar(io.stderr, 'Checking');
+      const result = await check(resolvePaths(io.cwd, command), { today: command.today ?? todayUtc(), cache: command.cache, onProgress: progress.update });
+      progress.end();
       const color = useColor(io);
       const out =
         command.format === 'json'

@@ -10,11 +10,11 @@ import { writeAtomically } from '../output/atomic.js';
 import { scanForLeaks } from '../output/leak-scan.js';
 import type { Page } from '../pages/page.js';
 import type { Audience } from '../project/project.js';
-import { type BodyPart, renderTree } from '../render/processor.js';
-import { outlineOf } from '../markdown/outline.js';
+import type { BodyPart } from '../render/processor.js';
+import { linkParts } from '../bodies/analyze.js';
 import { writeSiteFiles } from '../site/index.js';
 import { siteViews } from '../view/views.js';
-import { bodyTree, check, type CheckResult } from './check.js';
+import { check, type CheckOptions, type CheckResult } from './check.js';
 import type { ProjectPaths } from './paths.js';
 
 /** What `build` did: the check's findings, plus build failures, and where the site went. */
@@ -29,6 +29,9 @@ export interface BuildOptions {
   today: string;
   /** Last commit date (YYYY-MM-DD) of each content file, by root-relative path; omitted when unknown. */
   lastUpdated?: ReadonlyMap<string, string>;
+  /** Use the body cache under `.cache/` (default true). */
+  cache?: boolean;
+  onProgress?: CheckOptions['onProgress'];
 }
 
 /**
@@ -37,17 +40,16 @@ export interface BuildOptions {
  * output folder. Any error leaves the previous output untouched.
  */
 export async function build(paths: ProjectPaths, options: BuildOptions): Promise<BuildResult> {
-  const rendered = new Map<string, BodyPart[]>();
-  const checked = await check(paths, options.today, (page, index) => {
-    const tree = bodyTree(page);
-    const outline = outlineOf(tree);
-    rendered.set(page.file, renderTree(tree, rewriter(index, page)));
-    return outline;
-  });
+  const checked = await check(paths, { today: options.today, render: true, cache: options.cache ?? true, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   const failed = (extra: Diagnostic[]): BuildResult => ({ ...checked, diagnostics: sortDiagnostics([...checked.diagnostics, ...extra]), written: false, pageCount: 0 });
   if (checked.configFailed || !checked.handbook || !checked.config || checked.diagnostics.some((d) => d.severity === 'error')) return failed([]);
 
   const { handbook, config } = checked;
+  const rendered = new Map<string, BodyPart[]>();
+  for (const page of handbook.pages) {
+    const body = checked.bodies.get(page.file);
+    if (body?.parts && body.hrefs) rendered.set(page.file, linkParts(body.parts, body.hrefs, rewriter(handbook.index, page)));
+  }
   const { pages: views, nav } = siteViews(handbook, { ...options, config, rendered });
   const site = { title: config.site.title, url: config.site.url ?? '', audience: options.audience, nav };
   const layoutsRel = relative(paths.root, paths.layoutsDir).split(sep).join('/') || '.';

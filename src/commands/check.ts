@@ -5,11 +5,10 @@ import { type Diagnostic, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { type Handbook, linkHandbook } from '../link/index.js';
 import { loadPage } from '../load/page.js';
 import { listFiles, readContent } from '../load/read.js';
-import type { Root } from 'mdast';
-import { indexPages, type PageIndex } from '../link/page-index.js';
-import { expandDirectives } from '../markdown/directives.js';
-import { type Outline, outlineOf } from '../markdown/outline.js';
-import { parseMarkdown } from '../markdown/parse.js';
+import type { BodyInput, BodyResult } from '../bodies/analyze.js';
+import { BodyCache } from '../bodies/cache.js';
+import { type AnalyzeOptions, analyzeBodies } from '../bodies/index.js';
+import { indexPages } from '../link/page-index.js';
 import type { Page } from '../pages/page.js';
 import { urlForContentPath } from '../pages/url.js';
 import type { ProjectPaths } from './paths.js';
@@ -25,35 +24,38 @@ export interface CheckResult {
   /** Decoded text of every file that has a diagnostic, for code frames. */
   sources: Map<string, string>;
   staticFiles: string[];
+  /** Outline (and, when rendering, HTML) of every valid page's body, by `page.file`. */
+  bodies: Map<string, BodyResult>;
 }
 
-/**
- * How a page body becomes its outline. `build` passes one that also renders
- * from the same tree, so each body is parsed once per command.
- */
-export type BodyAnalyzer = (page: Page, index: PageIndex) => Outline;
+/** How `check` treats page bodies. */
+export interface CheckOptions {
+  /** YYYY-MM-DD. */
+  today: string;
+  /** Render HTML too (for `build`), from the same parse as the outline. */
+  render?: boolean;
+  /** Reuse and update the body cache under `.cache/` of the root. */
+  cache?: boolean;
+  onProgress?: AnalyzeOptions['onProgress'];
+}
 
-/** Parses a body, places its records and reads its outline. */
-export const outlineBody: BodyAnalyzer = (page) => outlineOf(bodyTree(page));
-
-/** The mdast of a page body with its records placed. */
-export function bodyTree(page: Page): Root {
-  const tree = parseMarkdown(page.body);
-  expandDirectives(tree, page.data);
-  return tree;
+/** The input of a page body's analysis. */
+export function bodyInput(page: Page): BodyInput {
+  return { body: page.body, titles: { okr: (page.data.okrs ?? []).map((o) => o.title), kpi: (page.data.kpis ?? []).map((k) => k.name) } };
 }
 
 /**
  * Loads the config and every content file, validates each against its schema,
  * then checks the handbook as a whole, reporting every problem in one run.
  */
-export async function check(paths: ProjectPaths, today: string, analyze: BodyAnalyzer = outlineBody): Promise<CheckResult> {
+export async function check(paths: ProjectPaths, options: CheckOptions): Promise<CheckResult> {
+  const { today } = options;
   const rel = (p: string) => relative(paths.root, p).split(sep).join('/');
   const configFile = rel(paths.configPath);
   const loaded = await loadConfig(paths.configPath, configFile);
   if (!loaded.config) {
     const sources = new Map(loaded.text === undefined ? [] : [[configFile, loaded.text]]);
-    return { configFailed: true, diagnostics: loaded.diagnostics, fileCount: 1, sources, staticFiles: [] };
+    return { configFailed: true, diagnostics: loaded.diagnostics, fileCount: 1, sources, staticFiles: [], bodies: new Map() };
   }
   const config = loaded.config;
   const [files, staticFiles, layoutFiles] = await Promise.all([readContent(paths.root, paths.contentDir), listFiles(paths.staticDir), listFiles(paths.layoutsDir)]);
@@ -70,7 +72,12 @@ export async function check(paths: ProjectPaths, today: string, analyze: BodyAna
     diagnostics.push(...result.diagnostics);
   }
   const indexed = indexPages(pages, staticFiles.map((f) => `/${f}`), unvalidated);
-  const outlines = new Map(pages.map((page) => [page.file, analyze(page, indexed.index)] as const));
+  const bodies = await analyzeBodies(new Map(pages.map((page) => [page.file, bodyInput(page)])), {
+    render: options.render ?? false,
+    ...(options.cache ? { cache: await BodyCache.open(paths.root) } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  const outlines = new Map([...bodies].map(([file, result]) => [file, result.outline]));
   const layouts = layoutFiles.filter((f) => /^[a-z0-9-]+\.njk$/.test(f)).map((f) => f.replace(/\.njk$/, ''));
   const linked = linkHandbook({ pages, outlines, config, today, layouts, index: indexed.index });
   diagnostics.push(...indexed.diagnostics, ...linked.diagnostics);
@@ -79,5 +86,5 @@ export async function check(paths: ProjectPaths, today: string, analyze: BodyAna
     const text = texts.get(d.file);
     if (text !== undefined) sources.set(d.file, text);
   }
-  return { configFailed: false, config, handbook: linked.handbook, diagnostics: sortDiagnostics(diagnostics), fileCount: files.length, sources, staticFiles };
+  return { configFailed: false, config, handbook: linked.handbook, diagnostics: sortDiagnostics(diagnostics), fileCount: files.length, sources, staticFiles, bodies };
 }

@@ -1,5 +1,4 @@
 import type { Heading, Root, RootContent } from 'mdast';
-import type { PageData } from '../../schemas/page.js';
 
 /** Which records a directive places. */
 export type RecordKind = 'okr' | 'kpi';
@@ -21,6 +20,9 @@ declare module 'mdast' {
   }
 }
 
+/** The heading text of each record a page holds: OKR titles and KPI names, in front-matter order. */
+export type RecordTitles = Record<RecordKind, readonly string[]>;
+
 /** The directive lines editors write, alone in their paragraph. */
 export const DIRECTIVES: Readonly<Record<string, RecordKind>> = { ':::okrs': 'okr', ':::kpis': 'kpi' };
 
@@ -29,7 +31,7 @@ export const DIRECTIVES: Readonly<Record<string, RecordKind>> = { ':::okrs': 'ok
  * per record. A record's heading is one level below the nearest heading above
  * the directive (h2 at the top). Records whose directive is absent go at the end.
  */
-export function expandDirectives(tree: Root, data: Pick<PageData, 'okrs' | 'kpis'>): void {
+export function expandDirectives(tree: Root, titles: RecordTitles): void {
   const placed = new Set<RecordKind>();
   const out: RootContent[] = [];
   let depth = 1;
@@ -40,10 +42,10 @@ export function expandDirectives(tree: Root, data: Pick<PageData, 'okrs' | 'kpis
       out.push(node);
       continue;
     }
-    if (!placed.has(kind)) out.push(...recordNodes(kind, data, depth));
+    if (!placed.has(kind)) out.push(...recordNodes(titles[kind], kind, depth));
     placed.add(kind);
   }
-  for (const kind of ['okr', 'kpi'] as const) if (!placed.has(kind)) out.push(...recordNodes(kind, data, 1));
+  for (const kind of ['okr', 'kpi'] as const) if (!placed.has(kind)) out.push(...recordNodes(titles[kind], kind, 1));
   tree.children = out;
 }
 
@@ -53,8 +55,7 @@ function directiveOf(node: RootContent): RecordKind | undefined {
   return only?.type === 'text' ? DIRECTIVES[only.value.trim()] : undefined;
 }
 
-function recordNodes(kind: RecordKind, data: Pick<PageData, 'okrs' | 'kpis'>, parentDepth: number): RootContent[] {
-  const titles = kind === 'okr' ? (data.okrs ?? []).map((o) => o.title) : (data.kpis ?? []).map((k) => k.name);
+function recordNodes(titles: readonly string[], kind: RecordKind, parentDepth: number): RootContent[] {
   const depth = Math.min(6, parentDepth + 1) as Heading['depth'];
   return titles.flatMap((title, index): RootContent[] => [
     { type: 'heading', depth, children: [{ type: 'text', value: title }] },

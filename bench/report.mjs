@@ -1,0 +1,95 @@
+// Turns raw run timings into the figures issue 6 asks for: a Markdown table,
+// the per-page scaling and the targets, plus the same data as JSON.
+import { REFERENCE_ID } from './scenarios.mjs';
+
+/** Issue 6's targets, as ratios to the reference at the same page count. */
+const RATIO_TARGETS = [
+  { scenario: 'build-cold', max: 1.5 },
+  { scenario: 'build-warm', max: 0.75 },
+  { scenario: 'check-cold', max: 1.0 },
+  { scenario: 'check-warm', max: 0.25 },
+];
+const RSS_TARGET_MIB = 768;
+/** Time per page at the largest page count may exceed that at the smallest by this much. */
+const SCALING_TARGET = 1.2;
+/** The page count the targets are defined at. */
+const TARGET_PAGES = 10_000;
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** One row of results: the median wall time of the measured runs and the highest peak RSS among them. */
+export function summarise(scenario, pages, runs) {
+  const medianMs = median(runs.map((r) => r.ms));
+  return {
+    scenario: scenario.id,
+    title: scenario.title,
+    pages,
+    runsMs: runs.map((r) => Math.round(r.ms)),
+    medianMs: Math.round(medianMs),
+    pagesPerSecond: Math.round((pages / medianMs) * 1000),
+    peakRssMiB: Math.round(Math.max(...runs.map((r) => r.rssMiB))),
+  };
+}
+
+/** Adds each row's ratio to the reference at the same page count (null when the reference was not run). */
+export function withRatios(rows) {
+  return rows.map((row) => {
+    const reference = rows.find((r) => r.scenario === REFERENCE_ID && r.pages === row.pages);
+    return { ...row, ratio: reference ? Number((row.medianMs / reference.medianMs).toFixed(2)) : null };
+  });
+}
+
+/** Time per page at the largest page count over that at the smallest, per scenario. */
+export function scaling(rows) {
+  const counts = [...new Set(rows.map((r) => r.pages))].sort((a, b) => a - b);
+  if (counts.length < 2) return [];
+  const [small, large] = [counts[0], counts.at(-1)];
+  return [...new Set(rows.map((r) => r.scenario))].flatMap((scenario) => {
+    const a = rows.find((r) => r.scenario === scenario && r.pages === small);
+    const b = rows.find((r) => r.scenario === scenario && r.pages === large);
+    if (!a || !b) return [];
+    const perPage = (r) => r.medianMs / r.pages;
+    return [{ scenario, small, large, msPerPageSmall: Number(perPage(a).toFixed(3)), msPerPageLarge: Number(perPage(b).toFixed(3)), factor: Number((perPage(b) / perPage(a)).toFixed(2)) }];
+  });
+}
+
+/** Each issue-6 target judged at the largest page count measured; unmeasured targets are left out. */
+export function targets(rows, scaled) {
+  const pages = Math.max(...rows.map((r) => r.pages));
+  const at = rows.filter((r) => r.pages === pages);
+  const out = [];
+  for (const { scenario, max } of RATIO_TARGETS) {
+    const row = at.find((r) => r.scenario === scenario);
+    if (row?.ratio != null) out.push({ target: `${scenario} ≤ ${max}× reference`, value: `${row.ratio}×`, met: row.ratio <= max });
+  }
+  const ours = at.filter((r) => r.scenario !== REFERENCE_ID);
+  if (ours.length > 0) {
+    const peak = Math.max(...ours.map((r) => r.peakRssMiB));
+    out.push({ target: `peak RSS ≤ ${RSS_TARGET_MIB} MiB`, value: `${peak} MiB`, met: peak <= RSS_TARGET_MIB });
+  }
+  const build = scaled.find((s) => s.scenario === 'build-cold');
+  if (build) out.push({ target: `build-cold time per page at ${build.large} ≤ ${SCALING_TARGET}× that at ${build.small}`, value: `${build.factor}×`, met: build.factor <= SCALING_TARGET });
+  return { pages, definedAt: TARGET_PAGES, results: out };
+}
+
+const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
+
+/** The report printed on stdout. */
+export function markdown(rows, scaled, judged) {
+  const lines = [
+    '| scenario | pages | median wall | pages/s | peak RSS (MiB) | × reference |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map((r) => `| ${r.title} | ${r.pages} | ${seconds(r.medianMs)} | ${r.pagesPerSecond} | ${r.peakRssMiB} | ${r.ratio == null ? '–' : `${r.ratio.toFixed(2)}×`} |`),
+  ];
+  if (scaled.length > 0) {
+    lines.push('', `Time per page at ${scaled[0].large} pages vs ${scaled[0].small} (target for build-cold: ≤ ${SCALING_TARGET}×):`, '');
+    for (const s of scaled) lines.push(`- ${s.scenario}: ${s.msPerPageLarge} ms vs ${s.msPerPageSmall} ms per page → ${s.factor}×`);
+  }
+  lines.push('', `Issue 6 targets at ${judged.pages} pages${judged.pages === judged.definedAt ? '' : ` (they are defined at ${judged.definedAt})`}:`, '');
+  for (const t of judged.results) lines.push(`- [${t.met ? 'x' : ' '}] ${t.target}: ${t.value}${t.met ? '' : ' (not met)'}`);
+  return `${lines.join('\n')}\n`;
+}

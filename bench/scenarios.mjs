@@ -1,0 +1,74 @@
+// What the bench measures, and the state each run starts from. Every scenario
+// runs its command as a fresh process (see measure.mjs) and checks that the
+// command did the whole job, so a fast run that built nothing never counts.
+import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BENCH_TODAY, writeHandbook } from './generate.mjs';
+import { measure } from './measure.mjs';
+
+const CLI = fileURLToPath(new URL('../bin/handbook.js', import.meta.url));
+const REFERENCE = fileURLToPath(new URL('eleventy-reference.mjs', import.meta.url));
+
+/**
+ * The folders of one page count: the handbook, its site, and a copy of its
+ * pages for the reference. The copy is taken before any warm scenario edits a
+ * page, so Eleventy always sees the generated text.
+ */
+export async function prepareWorkspace(base, pages, seed) {
+  const dir = join(base, `pages-${pages}`);
+  const ws = { dir, pages, root: join(dir, 'handbook'), site: join(dir, 'site'), refIn: join(dir, 'reference-in'), refOut: join(dir, 'reference-out') };
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  const written = await writeHandbook(ws.root, pages, seed);
+  await cp(join(ws.root, 'content'), ws.refIn, { recursive: true });
+  // A page from the middle: neither the first file read nor the last.
+  ws.edited = join(ws.root, written[Math.floor(written.length / 2)]);
+  ws.original = await readFile(ws.edited, 'utf8');
+  return ws;
+}
+
+const dropCache = (ws) => rm(join(ws.root, '.cache'), { recursive: true, force: true });
+
+/** One page edited as an editor would: a new paragraph, different on every run so the cache never has it. */
+const editOnePage = (ws, run) => writeFile(ws.edited, `${ws.original}\nThis paragraph was added by bench run ${run + 1} to change one page.\n`);
+const restorePage = (ws) => writeFile(ws.edited, ws.original);
+
+const check = (ws) => measure(CLI, ['check', '--root', ws.root, '--format', 'json', '--today', BENCH_TODAY]);
+const build = (ws) => measure(CLI, ['build', '--root', ws.root, '--out', ws.site, '--today', BENCH_TODAY]);
+
+function noDiagnostics(ws, result) {
+  if (result.stdout.trim() !== '[]') throw new Error(`handbook check reported diagnostics at ${ws.pages} pages:\n${result.stdout.slice(0, 2000)}`);
+}
+
+async function allPagesIn(folder, ws) {
+  const html = (await readdir(folder, { recursive: true })).filter((f) => f.endsWith('.html')).length;
+  if (html < ws.pages) throw new Error(`${folder} holds ${html} HTML files for ${ws.pages} pages`);
+}
+
+/**
+ * In run order: each warm scenario finds the cache its cold twin left behind.
+ * `before` runs untimed before every run (the warm-up included).
+ */
+export const SCENARIOS = [
+  { id: 'check-cold', title: 'handbook check, cold', before: dropCache, run: check, verify: noDiagnostics },
+  { id: 'check-warm', title: 'handbook check, warm (1 page edited)', before: editOnePage, run: check, verify: noDiagnostics, after: restorePage },
+  {
+    id: 'build-cold',
+    title: 'handbook build public, cold',
+    before: (ws) => Promise.all([dropCache(ws), rm(ws.site, { recursive: true, force: true })]),
+    run: build,
+    verify: (ws) => allPagesIn(ws.site, ws),
+  },
+  { id: 'build-warm', title: 'handbook build public, warm (1 page edited)', before: editOnePage, run: build, verify: (ws) => allPagesIn(ws.site, ws), after: restorePage },
+  {
+    id: 'eleventy',
+    title: 'plain Eleventy 3 + markdown-it (reference)',
+    before: (ws) => rm(ws.refOut, { recursive: true, force: true }),
+    run: (ws) => measure(REFERENCE, [ws.refIn, ws.refOut]),
+    verify: (ws) => allPagesIn(ws.refOut, ws),
+  },
+];
+
+/** The scenario all others are compared with. */
+export const REFERENCE_ID = 'eleventy';

@@ -1,0 +1,46 @@
+import { expandDirectives, type RecordTitles } from '../markdown/directives.js';
+import { type Outline, outlineOf } from '../markdown/outline.js';
+import { parseMarkdown } from '../markdown/parse.js';
+import { type BodyPart, renderTree } from '../render/processor.js';
+
+/** Everything a page body's analysis depends on: the text and the headings its directives place. */
+export interface BodyInput {
+  body: string;
+  titles: RecordTitles;
+}
+
+/**
+ * A body's outline and, when rendered, its HTML parts. Site links in the HTML are
+ * tokens (`\uE000n\uE001` for `hrefs[n]`), so the result does not depend on which
+ * pages exist and can be cached and computed in a worker; `linkParts` puts the
+ * resolved URLs in.
+ */
+export interface BodyResult {
+  outline: Outline;
+  parts?: BodyPart[];
+  hrefs?: string[];
+}
+
+/** Parses a body once and derives what was asked for from the one tree. */
+export function analyzeBody(input: BodyInput, render: boolean): BodyResult {
+  const tree = parseMarkdown(input.body);
+  expandDirectives(tree, input.titles);
+  const outline = outlineOf(tree);
+  if (!render) return { outline };
+  const hrefs: string[] = [];
+  const parts = renderTree(tree, (href) => `\uE000${hrefs.push(href) - 1}\uE001`);
+  return { outline, parts, hrefs };
+}
+
+const TOKEN = /\uE000(\d+)\uE001/g;
+
+/** Replaces link tokens with the URLs `rewrite` gives, escaped for an attribute value. */
+export function linkParts(parts: readonly BodyPart[], hrefs: readonly string[], rewrite: (href: string) => string): BodyPart[] {
+  return parts.map((part) =>
+    'html' in part ? { html: part.html.replace(TOKEN, (_, i: string) => escapeAttribute(rewrite(hrefs[Number(i)] ?? ''))) } : part,
+  );
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&#x26;').replace(/"/g, '&#x22;');
+}

@@ -1,0 +1,59 @@
+import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { removeTempDirs, writeHandbook } from '../helpers/temp.js';
+
+afterAll(removeTempDirs);
+
+/** Enough pages that bodies are analysed in worker threads (WORKER_THRESHOLD in src/bodies/index.ts). */
+const PAGES = 420;
+
+function handbook(): string {
+  const files: Record<string, string> = {
+    'handbook.config.yaml': 'site:\n  title: Cache\napprovers:\n  - { id: ceo, name: CEO }\n',
+    'content/index.md': '---\ntitle: Home\n---\n\n[First](/s/p0/#intro)\n',
+    'content/s/metrics.md':
+      '---\ntitle: Metrics\nkpis:\n  - id: m\n    name: Metric M\n    definition: How many.\n    calculation: https://example.com/m\n    current_value: 7301.25\n---\n\n:::kpis\n',
+  };
+  for (let i = 0; i < PAGES; i++) {
+    files[`content/s/p${i}.md`] = `---\ntitle: Page ${i}\nweight: ${i}\n---\n\n## Intro\n\nText of page ${i} with a [link](../s/p${(i + 1) % PAGES}.md#intro) and **bold**.\n\n| a | b |\n|---|---|\n| ${i} | x |\n`;
+  }
+  return writeHandbook(files);
+}
+
+/** Every file of a folder and its bytes, for exact comparison. */
+function tree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) {
+      const path = join(entry.parentPath, entry.name);
+      out[path.slice(dir.length + 1)] = readFileSync(path).toString('base64');
+    }
+  }
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+describe.each(['public', 'internal'] as const)('a cached %s build', (audience) => {
+  const root = handbook();
+  const build = async (out: string, ...flags: string[]) => {
+    const result = await runCli(['build', '--root', root, '--audience', audience, '--out', out, '--today', '2026-11-23', ...flags]);
+    expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
+    return tree(join(root, out));
+  };
+
+  it('is byte-identical to a cold build, before and after one page is edited', async () => {
+    rmSync(join(root, '.cache'), { recursive: true, force: true });
+    const cold = await build('cold', '--no-cache');
+    expect(existsSync(join(root, '.cache'))).toBe(false);
+    await build('fill');
+    const warm = await build('warm');
+    expect(warm).toEqual(cold);
+
+    appendFileSync(join(root, 'content/s/p7.md'), '\nAn edited paragraph.\n');
+    const editedCold = await build('edited-cold', '--no-cache');
+    const editedWarm = await build('edited-warm');
+    expect(editedWarm).toEqual(editedCold);
+    expect(editedWarm['s/p7/index.html']).not.toEqual(warm['s/p7/index.html']);
+  }, 180_000);
+});

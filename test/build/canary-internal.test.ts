@@ -1,0 +1,80 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CliResult } from '../helpers/cli.js';
+import { removeTempDirs } from '../helpers/temp.js';
+import { canaries, NOT_DISPLAYED, where, type Canary } from './canaries.js';
+import { build, FIXTURES, filesWith, makeRoot, readTexts } from './helpers.js';
+
+afterAll(removeTempDirs);
+
+const all = canaries(join(FIXTURES, 'canary'));
+let root: string;
+let result: CliResult;
+let site: Map<string, string>;
+
+/** The HTML pages a record's values belong on: its own page and its generated index. */
+function pagesOf(c: Canary): string[] {
+  const own = c.draft ? 'secret-plans/index.html' : c.kind === 'kpi' ? 'metrics/index.html' : 'goals/index.html';
+  return [own, c.kind === 'kpi' ? 'kpis/index.html' : 'okrs/index.html'].sort();
+}
+
+const htmlWith = (text: string) => filesWith(site, text).filter((f) => f.endsWith('.html'));
+
+beforeAll(async () => {
+  root = makeRoot({ fixture: 'canary' });
+  result = await build(root, '--audience', 'internal', '--out', 'dist-internal', '--today', '2031-06-15');
+  site = readTexts(join(root, 'dist-internal'));
+});
+
+describe('internal build of the canary handbook', () => {
+  it('succeeds with no diagnostics', () => {
+    expect(result.stdout.replace(/Built \d+ pages/, 'Built N pages')).toBe(`✔ 4 files checked: no problems\nBuilt N pages (internal) into ${join(root, 'dist-internal')}\n`);
+    expect([result.code, result.stderr]).toEqual([0, '']);
+  });
+
+  it('shows every internal value the layouts display, published or not, drafts included, on its page and its index', () => {
+    const shown = all.filter((c) => !NOT_DISPLAYED.has(where(c)));
+    expect(shown.length).toBeGreaterThan(50);
+    const wrong = shown.map((c) => ({ canary: `${c.record}.${where(c)}=${c.text}`, files: htmlWith(c.text), want: pagesOf(c) })).filter((x) => x.files.join() !== x.want.join());
+    expect(wrong).toEqual([]);
+  });
+
+  // BUG (display gap): "The internal audience also shows values, targets, confidence and
+  // history" (issue 3), but a check-in's `note` and `confidence` are printed by no package
+  // layout: the sparkline's text is only "date: value". Repro: build test/fixtures/build/canary
+  // with --audience internal; `grep -r canary-note-kr-1 dist-internal` finds nothing.
+  it.fails('shows check-in notes and confidences too (every canary of the fixture)', () => {
+    const missing = all.filter((c) => NOT_DISPLAYED.has(where(c))).filter((c) => htmlWith(c.text).length === 0);
+    expect(missing.map((c) => c.text)).toEqual([]);
+  });
+
+  it('builds the draft page and lists it in the nav and in both indexes', () => {
+    expect(site.has('secret-plans/index.html')).toBe(true);
+    expect(site.get('index.html')).toContain('href="/secret-plans/"');
+    expect(site.get('okrs/index.html')).toContain('Hatch the Secret Egg');
+    expect(site.get('kpis/index.html')).toContain('Secret Egg Warmth');
+    expect(site.get('secret-plans/index.html')).toContain('canary-draft-body-text');
+  });
+
+  it('keeps internal pages out of search engines', () => {
+    expect(site.get('robots.txt')).toBe('User-agent: *\nDisallow: /\n');
+    expect(site.has('sitemap.xml')).toBe(false);
+  });
+});
+
+describe('a metric with a single check-in, internal build', () => {
+  let single: Map<string, string>;
+  beforeAll(async () => {
+    const r = makeRoot({ fixture: 'history-single-checkin' });
+    expect((await build(r, '--audience', 'internal', '--today', '2031-06-15')).code).toBe(0);
+    single = readTexts(join(r, 'dist'));
+  });
+
+  // BUG (display gap): the history of a KPI or KR is shown only as a sparkline, and
+  // sparkline() returns nothing below two points, so the first check-in of a metric is
+  // invisible in the internal build. Repro: build test/fixtures/build/history-single-checkin
+  // with --audience internal; `grep -r 8001.113 dist` finds nothing.
+  it.fails('shows the value of its only check-in', () => {
+    expect(filesWith(single, '8001.113').filter((f) => f.endsWith('.html'))).toEqual(['index.html', 'kpis/index.html']);
+  });
+});
