@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { check } from '../commands/check.js';
-import { resolvePaths } from '../commands/paths.js';
+import { pathProblem, resolvePaths } from '../commands/paths.js';
 import { frontMatterJsonSchema } from '../commands/schema.js';
 import { countDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { reportGithub } from '../diagnostics/reporters/github.js';
@@ -25,8 +25,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     command = parseCommand(argv);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
-    io.stderr.write(`handbook: ${err.message}\n\n${HELP}`);
-    return 2;
+    return usage(io, err.message);
   }
   switch (command.name) {
     case 'help':
@@ -39,8 +38,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stdout.write(`${JSON.stringify(frontMatterJsonSchema(), null, 2)}\n`);
       return 0;
     case 'check': {
+      const paths = resolvePaths(io.cwd, command);
+      const problem = pathProblem(paths, command.config !== undefined);
+      if (problem) return usage(io, problem);
       const progress = progressBar(io.stderr, 'Checking');
-      const result = await check(resolvePaths(io.cwd, command), { today: command.today ?? todayUtc(), cache: command.cache, onProgress: progress.update });
+      const result = await check(paths, { today: command.today ?? todayUtc(), cache: command.cache, onProgress: progress.update });
       progress.end();
       const color = useColor(io);
       const out =
@@ -53,10 +55,18 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return exitCode(result.diagnostics, result.configFailed, command.strict);
     }
     case 'build': {
+      const problem = pathProblem(resolvePaths(io.cwd, command), command.config !== undefined);
+      if (problem) return usage(io, problem);
+      // Imported here so that `check` never loads Eleventy or the renderer.
       const { runBuild } = await import('./build.js');
       return runBuild(command, io, useColor(io));
     }
   }
+}
+
+function usage(io: Io, message: string): number {
+  io.stderr.write(`handbook: ${message}\n\n${HELP}`);
+  return 2;
 }
 
 /** The exit code, derived in this one place from the diagnostics. */

@@ -30,3 +30,14 @@ export function resolvePaths(cwd: string, options: { root?: string; content?: st
     layoutsDir: existsSync(ownLayouts) ? ownLayouts : PACKAGE_LAYOUTS,
   };
 }
+
+/**
+ * Why these paths cannot be a handbook, if they cannot: the root or the content
+ * folder is missing, or a config file named on the command line does not exist.
+ */
+export function pathProblem(paths: ProjectPaths, configGiven: boolean): string | undefined {
+  if (!existsSync(paths.root)) return `the root folder ${paths.root} does not exist`;
+  if (!existsSync(paths.contentDir)) return `the content folder ${paths.contentDir} does not exist`;
+  if (configGiven && !existsSync(paths.configPath)) return `the config file ${paths.configPath} does not exist`;
+  return undefined;
+}
