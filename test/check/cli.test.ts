@@ -121,8 +121,8 @@ describe('exit codes', () => {
       [['frobnicate'], 'unknown command `frobnicate`; expected check, build or schema'],
       [['check', '--root', '/no/such/handbook'], 'the root folder /no/such/handbook does not exist'],
       [['build', '--root', '/no/such/handbook'], 'the root folder /no/such/handbook does not exist'],
-      [['check', '--root', REPO, '--content', 'nowhere'], `the content folder ${REPO}/nowhere does not exist`],
-      [['check', '--root', REPO, '--config', 'missing.yaml'], `the config file ${REPO}/missing.yaml does not exist`],
+      [['check', '--root', REPO, '--content', 'nowhere'], `the content folder ${join(REPO, "nowhere")} does not exist`],
+      [['check', '--root', REPO, '--config', 'missing.yaml'], `the config file ${join(REPO, "missing.yaml")} does not exist`],
     ])('%j', async (args, message) => {
       expect(await runCli(args)).toEqual({ code: 2, stdout: '', stderr: `handbook: ${message}\n\n${help.stdout}` });
     });
