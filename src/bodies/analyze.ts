@@ -32,7 +32,8 @@ export function analyzeBody(input: BodyInput, render: boolean): BodyResult {
   return { outline, parts, hrefs };
 }
 
-const TOKEN = /\uE000(\d+)\uE001/g;
+/** A token as the whole value of an `href` or `src` attribute: text an editor typed never matches. */
+const TOKEN = /(?<=(?:href|src)=")\uE000(\d+)\uE001(?=")/g;
 
 /** Replaces link tokens with the URLs `rewrite` gives, escaped for an attribute value. */
 export function linkParts(parts: readonly BodyPart[], hrefs: readonly string[], rewrite: (href: string) => string): BodyPart[] {

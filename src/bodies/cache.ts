@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { PACKAGE } from '../package-root.js';
 import type { BodyInput, BodyResult } from './analyze.js';
 
 /**
@@ -10,7 +10,6 @@ import type { BodyInput, BodyResult } from './analyze.js';
  */
 const CACHE_FORMAT = 1;
 
-const PACKAGE = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string; dependencies: Record<string, string> };
 
 /**
  * What every key includes besides the input: the cache format, okr-handbook's

@@ -1,12 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { check } from '../commands/check.js';
-import { pathProblem, resolvePaths } from '../commands/paths.js';
+import { outputProblem, pathProblem, resolvePaths } from '../commands/paths.js';
 import { frontMatterJsonSchema } from '../commands/schema.js';
 import { countDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { reportGithub } from '../diagnostics/reporters/github.js';
 import { reportJson } from '../diagnostics/reporters/json.js';
 import { reportPretty } from '../diagnostics/reporters/pretty.js';
 import { todayUtc } from '../okrs/timeframe.js';
+import { PACKAGE } from '../package-root.js';
 import { HELP, parseCommand, UsageError } from './args.js';
 import { progressBar } from './progress.js';
 
@@ -32,7 +32,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stdout.write(HELP);
       return 0;
     case 'version':
-      io.stdout.write(`${packageVersion()}\n`);
+      io.stdout.write(`${PACKAGE.version}\n`);
       return 0;
     case 'schema':
       io.stdout.write(`${JSON.stringify(frontMatterJsonSchema(), null, 2)}\n`);
@@ -55,7 +55,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return exitCode(result.diagnostics, result.configFailed, command.strict);
     }
     case 'build': {
-      const problem = pathProblem(resolvePaths(io.cwd, command), command.config !== undefined);
+      const paths = resolvePaths(io.cwd, command);
+      const problem = pathProblem(paths, command.config !== undefined) ?? outputProblem(paths);
       if (problem) return usage(io, problem);
       // Imported here so that `check` never loads Eleventy or the renderer.
       const { runBuild } = await import('./build.js');
@@ -80,9 +81,4 @@ function useColor(io: Io): boolean {
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
   if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
   return Boolean(io.stdout.isTTY);
-}
-
-function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
 }

@@ -1,4 +1,4 @@
-import { cp } from 'node:fs/promises';
+import { cp, readFile } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import { diagnostic, type Diagnostic, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { runEleventy, EleventyRunError } from '../eleventy/run.js';
@@ -66,13 +66,46 @@ export async function build(paths: ProjectPaths, options: BuildOptions): Promise
     });
   } catch (err) {
     if (err instanceof LeakError) return failed(err.diagnostics);
-    if (err instanceof EleventyRunError || err instanceof InternalDataError) {
-      const code = err instanceof InternalDataError || (err.cause instanceof InternalDataError) ? 'build/internal-data' : 'build/layout-error';
-      return failed([diagnostic(code, { file: layoutsRel, line: 1, column: 1, message: err.message, hint: code === 'build/layout-error' ? 'fix the layout; nothing was written' : 'internal data must never reach layouts in a public build' })]);
+    if (err instanceof EleventyRunError) {
+      const guard = causeOfType(err, InternalDataError);
+      if (guard) return failed([diagnostic('build/internal-data', { file: layoutsRel, line: 1, column: 1, message: guard.message, hint: 'internal data must never reach layouts in a public build; nothing was written' })]);
+      return failed([await layoutDiagnostic(err.message, paths.root, layoutsRel)]);
     }
     throw err;
   }
   return { ...checked, written: true, pageCount: views.length };
+}
+
+/** The innermost error of a type in a chain of Eleventy's wrappers (`originalError`) and `cause`s. */
+function causeOfType<T extends Error>(err: unknown, type: new (...args: never[]) => T): T | undefined {
+  let found: T | undefined;
+  let e: unknown = err;
+  while (e) {
+    if (e instanceof type) found = e;
+    const link = e as { originalError?: unknown; cause?: unknown };
+    e = link.originalError ?? link.cause;
+  }
+  return found;
+}
+
+/**
+ * A layout error at its place: Nunjucks names the template and a 0-based line
+ * counted after the front matter Eleventy removed.
+ */
+async function layoutDiagnostic(message: string, root: string, layoutsRel: string): Promise<Diagnostic> {
+  const where = /\((\S+?\.njk)\) \[Line (\d+), Column (\d+)\]\s*(?:Error: )?([\s\S]*)/.exec(message);
+  const hint = 'fix the layout; nothing was written';
+  if (!where) return diagnostic('build/layout-error', { file: layoutsRel, line: 1, column: 1, message, hint });
+  const [, template = '', line = '0', column = '0', text = message] = where;
+  const source = await readFile(template, 'utf8');
+  const frontMatter = /^---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(source)?.[0] ?? '';
+  return diagnostic('build/layout-error', {
+    file: relative(root, template).split(sep).join('/'),
+    line: Number(line) + 1 + (frontMatter.match(/\n/g)?.length ?? 0),
+    column: Number(column) + 1,
+    message: text.trim(),
+    hint,
+  });
 }
 
 class LeakError extends Error {

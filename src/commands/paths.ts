@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
+import { PACKAGE_ROOT } from '../package-root.js';
 
 /** Where a handbook lives on disk; every path absolute. */
 export interface ProjectPaths {
@@ -15,7 +15,7 @@ export interface ProjectPaths {
 }
 
 /** The layouts shipped with the package. */
-export const PACKAGE_LAYOUTS = fileURLToPath(new URL('../../../layouts', import.meta.url));
+export const PACKAGE_LAYOUTS = join(PACKAGE_ROOT, 'layouts');
 
 /** Resolves the command-line path options against the root (which defaults to the working directory). */
 export function resolvePaths(cwd: string, options: { root?: string; content?: string; config?: string; out?: string }): ProjectPaths {
@@ -39,5 +39,21 @@ export function pathProblem(paths: ProjectPaths, configGiven: boolean): string |
   if (!existsSync(paths.root)) return `the root folder ${paths.root} does not exist`;
   if (!existsSync(paths.contentDir)) return `the content folder ${paths.contentDir} does not exist`;
   if (configGiven && !existsSync(paths.configPath)) return `the config file ${paths.configPath} does not exist`;
+  return undefined;
+}
+
+/**
+ * Why the output folder must not be used, if it must not: a build replaces the
+ * whole folder, so it may not hold or lie inside the handbook's own sources.
+ */
+export function outputProblem(paths: ProjectPaths): string | undefined {
+  const out = paths.outDir;
+  const within = (dir: string) => out === dir || out.startsWith(dir + sep);
+  if (within(paths.root) && out !== paths.root) {
+    const sources = [paths.contentDir, paths.staticDir, paths.layoutsDir, join(paths.root, '.git'), join(paths.root, 'node_modules'), join(paths.root, '.cache')];
+    const clash = sources.find((dir) => within(dir) || dir.startsWith(out + sep));
+    return clash ? `--out ${out} would replace ${clash}; choose a folder of its own, such as dist/` : undefined;
+  }
+  if (within(paths.root) || paths.root.startsWith(out + sep)) return `--out ${out} would replace the handbook itself; choose a folder of its own, such as dist/`;
   return undefined;
 }

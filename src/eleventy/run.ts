@@ -2,11 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import Eleventy from '@11ty/eleventy';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../package-root.js';
 import { type EleventyBuild, type EleventyConfig, HANDBOOK_OPTIONS } from './plugin.js';
 
 /** okr-handbook's Eleventy config file: a few lines that add the plugin. */
-const CONFIG_FILE = fileURLToPath(new URL('../../../.eleventy.js', import.meta.url));
+const CONFIG_FILE = join(PACKAGE_ROOT, '.eleventy.js');
 
 /** Raised when Eleventy fails (a layout throws, say); carries Eleventy's own error as `cause`. */
 export class EleventyRunError extends Error {

@@ -5,14 +5,38 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { listFiles } from '../load/read.js';
 import type { Canary } from './canaries.js';
 
-/** The forms a value takes in a file: raw, HTML-escaped, JSON-escaped, URL-encoded. */
+/** HTML escaping as Nunjucks does it (backslashes too, which `dump` output contains). */
+const htmlNamed = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/\\/g, '&#92;');
+/** HTML escaping as rehype-stringify does it. */
+const htmlHex = (s: string) => s.replace(/&/g, '&#x26;').replace(/</g, '&#x3C;').replace(/"/g, '&#x22;');
+
+/**
+ * The forms a value takes in a file: raw, JSON-escaped, either of those
+ * HTML-escaped (JSON printed into a page), and URL-encoded.
+ */
 export function encodings(text: string): string[] {
-  const html = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-  const htmlHex = text.replace(/&/g, '&#x26;').replace(/</g, '&#x3C;').replace(/"/g, '&#x22;');
-  return [...new Set([text, html, htmlHex, JSON.stringify(text).slice(1, -1), encodeURIComponent(text), encodeURI(text)])];
+  const json = JSON.stringify(text).slice(1, -1);
+  return [...new Set([text, json].flatMap((form) => [form, htmlNamed(form), htmlHex(form)]).concat(encodeURIComponent(text), encodeURI(text)))];
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * One pattern for all forms, each matched as a whole token. A form that starts
+ * with a digit may follow a letter (search indexes run words together: `Goal7413.5`)
+ * but not a digit or a decimal point; any form must not run on into a letter or
+ * digit (`1000px` is CSS, not the value 1000).
+ */
+function tokenPattern(forms: readonly string[]): RegExp {
+  const alternatives = (list: string[]) => list.sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+  const numeric = forms.filter((f) => /^\p{N}/u.test(f));
+  const other = forms.filter((f) => !/^\p{N}/u.test(f));
+  const branches = [
+    ...(numeric.length ? [`(?<![\\p{N}.])(?:${alternatives(numeric)})`] : []),
+    ...(other.length ? [`(?<![\\p{L}\\p{N}_])(?:${alternatives(other)})`] : []),
+  ];
+  return new RegExp(`(?:${branches.join('|')})(?![\\p{L}\\p{N}_]|\\.\\p{N})`, 'gu');
+}
 
 /**
  * Searches every file of a built site for every canary in every encoding, as a
@@ -24,8 +48,7 @@ export async function scanForLeaks(dir: string, canaries: readonly Canary[]): Pr
   if (canaries.length === 0) return [];
   const byForm = new Map<string, Canary>();
   for (const canary of canaries) for (const form of encodings(canary.text)) if (!byForm.has(form)) byForm.set(form, canary);
-  const alternatives = [...byForm.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}_.])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}_]|\\.\\p{N})`, 'gu');
+  const pattern = tokenPattern([...byForm.keys()]);
 
   const diagnostics: Diagnostic[] = [];
   for (const rel of await listFiles(dir, true)) {

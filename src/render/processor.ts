@@ -25,6 +25,8 @@ export type LinkRewriter = (href: string) => string;
  */
 const processor = unified()
   .use(remarkRehype, {
+    // Slugs never contain ':', so footnote ids cannot collide with heading ids.
+    clobberPrefix: 'fn:',
     handlers: {
       handbookRecord: (_state, node: RecordNode) => h('handbook-record', { dataKind: node.kind, dataIndex: String(node.index) }),
     },
@@ -33,11 +35,21 @@ const processor = unified()
   .use(rehypeSlug)
   .use(rehypeAutolinkHeadings, {
     behavior: 'append',
+    test: (element: Element) => !isFootnoteLabel(element),
     properties: (element: Element) => ({ className: ['heading-anchor'], ariaLabel: `Link to section: ${hastToString(element)}` }),
     content: h('span', { ariaHidden: 'true' }, '#'),
   })
   .use(rehypeStringify)
   .freeze();
+
+/** remark-rehype gives the footnotes' heading the fixed id `footnote-label`, which a heading slug could take too. */
+const FOOTNOTE_LABEL = 'fn:label';
+
+/** The footnotes' heading: the only heading with a class (the sanitiser strips editors' classes). */
+function isFootnoteLabel(element: Element): boolean {
+  const className = element.properties.className;
+  return /^h[1-6]$/.test(element.tagName) && Array.isArray(className) && className.includes('sr-only');
+}
 
 /**
  * Renders an expanded mdast tree into HTML parts, split where record cards go.
@@ -46,6 +58,8 @@ const processor = unified()
 export function renderTree(tree: Root, rewrite: LinkRewriter): BodyPart[] {
   const hast = processor.runSync(tree) as HastRoot;
   visit(hast, 'element', (node) => {
+    if (isFootnoteLabel(node)) node.properties.id = FOOTNOTE_LABEL;
+    if (Array.isArray(node.properties.ariaDescribedBy)) node.properties.ariaDescribedBy = node.properties.ariaDescribedBy.map((id) => (id === 'footnote-label' ? FOOTNOTE_LABEL : id));
     if (node.tagName === 'a' && typeof node.properties.href === 'string') node.properties.href = rewrite(node.properties.href);
     if (node.tagName === 'img' && typeof node.properties.src === 'string') node.properties.src = rewrite(node.properties.src);
   });

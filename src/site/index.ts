@@ -1,5 +1,5 @@
-import { cp, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { cp, mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { PageView } from '../view/page.js';
 
@@ -55,19 +55,29 @@ function sitemapUrl(siteUrl: string): string {
   return `${siteUrl.replace(/\/+$/, '')}/sitemap.xml`;
 }
 
+/** Pagefind's ready-made search UIs: the site has its own small search box (layouts/assets/search.js). */
+const UNUSED_SEARCH_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
+
 /**
  * Indexes the HTML pages in `dir` into `dir/pagefind/`. Layouts mark what is
  * searchable with `data-pagefind-body`; pages without it (the 404 page) are
  * left out.
  */
 async function writeSearchIndex(dir: string): Promise<void> {
-  const { index, errors } = await pagefind.createIndex({});
+  // Heading anchors ("#") and decorations hidden from screen readers are not words of the page.
+  const { index, errors } = await pagefind.createIndex({ excludeSelectors: ['.heading-anchor', '[aria-hidden="true"]'] });
   if (!index) throw new SearchIndexError(`search index: ${errors.join('; ')}`);
   try {
     const added = await index.addDirectory({ path: dir });
     if (added.errors.length > 0) throw new SearchIndexError(`search index: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath: join(dir, 'pagefind') });
-    if (written.errors.length > 0) throw new SearchIndexError(`search index: ${written.errors.join('; ')}`);
+    const bundle = await index.getFiles();
+    if (bundle.errors.length > 0) throw new SearchIndexError(`search index: ${bundle.errors.join('; ')}`);
+    for (const file of bundle.files) {
+      if (UNUSED_SEARCH_FILES.test(file.path)) continue;
+      const target = join(dir, 'pagefind', file.path);
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, file.content);
+    }
   } finally {
     await index.deleteIndex();
   }

@@ -27,7 +27,7 @@ export interface ViewOptions {
 
 /**
  * Every page of one audience's site as layouts receive it: content pages and the
- * generated OKR and KPI indexes. Built from projected data only; drafts are in
+ * generated OKR and KPI indexes, and the 404 page. Built from projected data only; drafts are in
  * the internal audience's site alone.
  */
 export function siteViews(handbook: Handbook, options: ViewOptions): { pages: PageView[]; nav: NavNode } {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliResult } from '../helpers/cli.js';
 import { removeTempDirs } from '../helpers/temp.js';
 import { canaries, NOT_DISPLAYED, where } from './canaries.js';
-import { build, FIXTURES, filesWith, frontMatter, listFiles, makeRoot, readTexts } from './helpers.js';
+import { build, FIXTURES, filesWith, frontMatter, makeRoot, readTexts } from './helpers.js';
 
 afterAll(removeTempDirs);
 

@@ -1,0 +1,99 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EleventyBuild } from '../../src/eleventy/plugin.js';
+import { listFiles } from './helpers.js';
+import { removeTempDirs, tempDir, writeHandbook } from '../helpers/temp.js';
+
+// .eleventy.js imports the compiled plugin from lib/ (`npm test` compiles first).
+import { EleventyRunError, runEleventy } from '../../src/eleventy/run.js';
+
+afterAll(removeTempDirs);
+
+const LAYOUTS = {
+  'layouts/_base.njk': '<title>{{ hb.title }} · {{ site.title }}</title>\n<main>{{ content | safe }}</main>\n',
+  'layouts/page.njk': '---\nlayout: _base.njk\n---\n<h1>{{ hb.title }}</h1>\n{{ hb.html | safe }}',
+};
+
+function tinyBuild(audience: EleventyBuild['audience'] = 'public', extra: Record<string, unknown> = {}): EleventyBuild {
+  return {
+    audience,
+    site: { title: 'Tiny & Co' },
+    pages: [
+      { layout: 'page', outputPath: 'index.html', title: 'Home <b>', html: '<p>Hello {{ site.title }}</p>', ...extra },
+      { layout: 'page', outputPath: 'team/goals/index.html', title: 'Goals', html: '<p>Goals</p>' },
+    ],
+  };
+}
+
+describe('runEleventy, in memory, with a tiny build and a temp layouts folder', () => {
+  let root: string;
+  let out: string;
+  beforeAll(async () => {
+    root = writeHandbook(LAYOUTS);
+    out = join(root, 'out');
+    await runEleventy(tinyBuild(), join(root, 'layouts'), out);
+  });
+
+  it('writes exactly one file per page, at its outputPath', () => {
+    expect(listFiles(out)).toEqual(['index.html', 'team/goals/index.html']);
+  });
+
+  it('applies the layout chain with autoescape; page HTML is data, never templated', () => {
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('<title>Home &lt;b&gt; · Tiny &amp; Co</title>\n<main><h1>Home &lt;b&gt;</h1>\n<p>Hello {{ site.title }}</p></main>\n');
+    expect(readFileSync(join(out, 'team/goals/index.html'), 'utf8')).toBe('<title>Goals · Tiny &amp; Co</title>\n<main><h1>Goals</h1>\n<p>Goals</p></main>\n');
+  });
+
+  it('removes its temporary input folder and writes nothing beside the output folder', () => {
+    expect(readdirSync(root).sort()).toEqual(['layouts', 'out']);
+  });
+
+  it('public: an internal key anywhere in the pages fails the run and writes nothing', async () => {
+    const target = join(root, 'leak');
+    const run = runEleventy(tinyBuild('public', { okrs: [{ keyResults: [{ id: 'kr', current_value: 7301.113 }] }] }), join(root, 'layouts'), target);
+    await expect(run).rejects.toThrow(EleventyRunError);
+    await expect(run).rejects.toThrow('internal field `build.pages[0].okrs[0].keyResults[0].current_value` reached Eleventy in a public build');
+    expect(existsSync(target) ? listFiles(target) : []).toEqual([]);
+  });
+
+  it('public: a published key passes; internal: every key passes', async () => {
+    const published = join(root, 'published');
+    await runEleventy(tinyBuild('public', { kr: { current_value: 1, publish: { fields: ['current_value'] } } }), join(root, 'layouts'), published);
+    const internal = join(root, 'internal');
+    await runEleventy(tinyBuild('internal', { kr: { current_value: 1 } }), join(root, 'layouts'), internal);
+    expect([listFiles(published), listFiles(internal)]).toEqual([
+      ['index.html', 'team/goals/index.html'],
+      ['index.html', 'team/goals/index.html'],
+    ]);
+  });
+
+  it('an outputPath with .. stays inside the output folder', async () => {
+    const dir = tempDir();
+    const escaped = join(dir, 'out');
+    await runEleventy({ audience: 'public', site: { title: 'T' }, pages: [{ layout: 'page', outputPath: '../../escaped.html', title: 'E', html: '' }] }, join(root, 'layouts'), escaped);
+    expect([readdirSync(dir), listFiles(escaped)]).toEqual([['out'], ['escaped.html']]);
+  });
+});
+
+describe('Nunjucks loads templates from the layouts folder only', () => {
+  // The working directory (this repository) holds package.json; a layout must not read it.
+  for (const [include, shown] of [['package.json', 'package.json'], ['../../../../etc/hostname', '/etc/hostname'], ['/etc/hostname', '/etc/hostname']] as const) {
+    it(`an include of ${include} fails the run`, async () => {
+      const root = writeHandbook({ ...LAYOUTS, 'layouts/page.njk': `---\nlayout: _base.njk\n---\n{% include "${include}" %}` });
+      const run = runEleventy(tinyBuild(), join(root, 'layouts'), join(root, 'out'));
+      await expect(run).rejects.toThrow(EleventyRunError);
+      await expect(run).rejects.toThrow(`(${join(root, 'layouts/page.njk')})\n  Error: template not found: ${shown}`);
+      expect(existsSync(join(root, 'out')) ? listFiles(join(root, 'out')) : []).toEqual([]);
+    });
+  }
+});
+
+describe('runEleventy imported from the TypeScript sources', () => {
+  // run.ts finds .eleventy.js from the package root, so it runs from the TypeScript sources too.
+  it('runs', async () => {
+    const src = (await import('../../src/eleventy/run.js')) as Run;
+    const root = writeHandbook(LAYOUTS);
+    await src.runEleventy(tinyBuild(), join(root, 'layouts'), join(root, 'out'));
+    expect(listFiles(join(root, 'out'))).toEqual(['index.html', 'team/goals/index.html']);
+  });
+});

@@ -1,0 +1,74 @@
+import { cpSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MIN_CANARY_LENGTH } from '../../src/output/canaries.js';
+import type { CliResult } from '../helpers/cli.js';
+import { removeTempDirs } from '../helpers/temp.js';
+import { treeHash } from '../helpers/tree-hash.js';
+import { build, FIXTURES, leftovers, makeRoot, PACKAGE_LAYOUTS, readTexts } from './helpers.js';
+
+afterAll(removeTempDirs);
+
+const HINT = '  hint: remove it from the layout or data that prints it, or publish it with a `publish` approval\n';
+
+describe('the leak scan: a custom layout with internal values typed into it, over a previous build', () => {
+  // No projection can stop a value that is not data: only the scan of the finished output can.
+  let root: string;
+  let before: string;
+  let result: CliResult;
+  beforeAll(async () => {
+    root = makeRoot({ fixture: 'canary' });
+    expect((await build(root, '--today', '2031-06-15')).code).toBe(0);
+    before = treeHash(join(root, 'dist'));
+    cpSync(PACKAGE_LAYOUTS, join(root, 'layouts'), { recursive: true });
+    cpSync(join(FIXTURES, 'layout-hardcoded/layouts'), join(root, 'layouts'), { recursive: true });
+    result = await build(root, '--today', '2031-06-15');
+  });
+
+  it('fails the build with build/leak at the value\'s source, naming its field path and the output file', () => {
+    expect(result).toEqual({
+      code: 1,
+      stdout:
+        'content/goals.md:22:22  error  internal value `7301.113` appears in the public output file `goals/index.html`; nothing was published  build/leak\n' +
+        '  path: okrs[0].key_results[0].start_value\n' + HINT + '\n' +
+        // URL-encoded in a link: still found.
+        'content/metrics.md:18:16  error  internal value `https://canary.example.com/dash-kpi-7408` appears in the public output file `metrics/index.html`; nothing was published  build/leak\n' +
+        '  path: kpis[0].dashboard\n' + HINT + '\n' +
+        '✖ 4 files checked: 2 errors, 0 warnings\n',
+      stderr: '',
+    });
+  });
+
+  it('leaves the previous dist/ untouched and no staging folder', () => {
+    expect(treeHash(join(root, 'dist'))).toBe(before);
+    expect(leftovers(root)).toEqual([]);
+  });
+
+  it('does not scan an internal build: the values belong there', async () => {
+    const internal = await build(root, '--today', '2031-06-15', '--audience', 'internal', '--out', 'dist-internal');
+    expect(internal.code).toBe(0);
+    expect(readTexts(join(root, 'dist-internal')).get('goals/index.html')).toContain('<p>Started at 7301.113</p>');
+  });
+});
+
+describe('short internal values', () => {
+  // README rule: values shorter than MIN_CANARY_LENGTH are not distinctive, so the scan skips
+  // them and only the projection and its guard protect them.
+  it(`are shorter than MIN_CANARY_LENGTH (${MIN_CANARY_LENGTH}) in the fixture`, () => {
+    expect(MIN_CANARY_LENGTH).toBe(4);
+    for (const v of ['30', '1.6', '45']) expect(v.length).toBeLessThan(MIN_CANARY_LENGTH);
+  });
+
+  it('do not make the scan cry wolf when the same text is in the prose and the CSS', async () => {
+    const root = makeRoot({ fixture: 'short-values' });
+    const result = await build(root);
+    expect([result.code, result.stderr]).toEqual([0, '']);
+    expect(result.stdout).toMatch(/^✔ 1 file checked: no problems\nBuilt \d+ pages \(public\) into /);
+    const site = readTexts(join(root, 'dist'));
+    // The texts really are in the output, as whole tokens …
+    expect(site.get('index.html')).toContain('every 30 days');
+    expect(site.get('assets/site.css')).toMatch(/line-height: ?1\.6\b/);
+    // … and the values themselves were projected away: no "Goal" or "Expected range" entry.
+    expect(site.get('index.html')).not.toMatch(/Goal|Expected range/);
+  });
+});
