@@ -53,9 +53,7 @@ describe('outline heading ids', () => {
 
   it('counts a record heading placed by a directive as one more heading of the page', () => {
     const tree = parseMarkdown('## Grow Usage\n\n:::okrs\n\n## KPIs\n\n:::kpis\n');
-    const okr = { id: 'grow', title: 'Grow Usage', scope: 'Company-Wide', objective: 'More use.', label: 'OKR: Grow Usage', due: '2022-07-31' };
-    const kpi = { id: 'app', name: 'APP - Average Plugin Types per Project', definition: 'APP.', calculation: 'https://example.com/app.sql', direction: 'higher_is_better' as const };
-    expandDirectives(tree, { okrs: [okr], kpis: [kpi] });
+    expandDirectives(tree, { okr: ['Grow Usage'], kpi: ['APP - Average Plugin Types per Project'] });
     const outline = outlineOf(tree);
     // The body already has a "Grow Usage" heading, so the OKR's own heading is the repeat.
     expect(outline.headings.map((h) => [h.depth, h.id])).toEqual([
