@@ -79,6 +79,13 @@ function resultItem(page) {
   const item = document.createElement('li');
   const link = document.createElement('a');
   link.href = page.url;
+  // The trail (set by the layout) tells apart pages of the same title in different sections.
+  if (page.meta.trail) {
+    const trail = document.createElement('span');
+    trail.className = 'search-trail';
+    trail.textContent = page.meta.trail;
+    link.append(trail);
+  }
   const title = document.createElement('span');
   title.className = 'search-title';
   title.textContent = page.meta.title;

@@ -58,9 +58,21 @@ export class BodyCache {
 
   /**
    * Writes the entries of this run only (keys not used are dropped, so the
-   * cache never grows past one handbook), atomically by rename.
+   * cache never grows past one handbook), atomically by rename. A cache that
+   * cannot be written (a read-only checkout) is returned, not thrown: the run's
+   * results are right without it, and the CLI says so.
    */
-  async save(used: Map<string, Entry>): Promise<void> {
+  async save(used: Map<string, Entry>): Promise<Error | undefined> {
+    try {
+      await this.write(used);
+      return undefined;
+    } catch (err) {
+      if (['EACCES', 'EPERM', 'EROFS', 'ENOSPC'].includes((err as NodeJS.ErrnoException).code ?? '')) return err as Error;
+      throw err;
+    }
+  }
+
+  private async write(used: Map<string, Entry>): Promise<void> {
     await mkdir(join(this.file, '..'), { recursive: true });
     const merged = [...used].map(([key, entry]) => {
       const old = this.entries.get(key);

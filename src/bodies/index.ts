@@ -24,7 +24,8 @@ const WORKER = new URL('./worker.js', import.meta.url);
  * once each, across worker threads when there are many. Returns results by id,
  * in the order given.
  */
-export async function analyzeBodies(bodies: ReadonlyMap<string, BodyInput>, options: AnalyzeOptions): Promise<Map<string, BodyResult>> {
+export async function analyzeBodies(bodies: ReadonlyMap<string, BodyInput>, options: AnalyzeOptions): Promise<{ results: Map<string, BodyResult>; cacheError?: Error }> {
+  let cacheError: Error | undefined;
   const total = bodies.size;
   const results = new Map<string, BodyResult>();
   const used = new Map<string, BodyResult>();
@@ -68,7 +69,8 @@ export async function analyzeBodies(bodies: ReadonlyMap<string, BodyInput>, opti
       options.onProgress?.(++done, total);
     }
   }
-  if (options.cache) await options.cache.save(used);
+  if (options.cache) cacheError = await options.cache.save(used);
   // Map order is insertion order: restore the order given so every later stage is deterministic.
-  return new Map([...bodies.keys()].map((id) => [id, results.get(id)!]));
+  const ordered = new Map([...bodies.keys()].map((id) => [id, results.get(id)!]));
+  return cacheError ? { results: ordered, cacheError } : { results: ordered };
 }

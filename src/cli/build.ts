@@ -20,6 +20,7 @@ export async function runBuild(command: Extract<Command, { name: 'build' }>, io:
     onProgress: progress.update,
   });
   progress.end();
+  if (result.cacheError) io.stderr.write(`handbook: the cache was not written (${result.cacheError.message}); use --no-cache to skip it\n`);
   const report = reportPretty(result.diagnostics, { color, sources: result.sources, fileCount: result.fileCount });
   io.stdout.write(report);
   if (result.written) io.stdout.write(`Built ${result.pageCount} pages (${command.audience}) into ${paths.outDir}\n`);

@@ -44,6 +44,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       const progress = progressBar(io.stderr, 'Checking');
       const result = await check(paths, { today: command.today ?? todayUtc(), cache: command.cache, onProgress: progress.update });
       progress.end();
+      if (result.cacheError) io.stderr.write(`handbook: the cache was not written (${result.cacheError.message}); use --no-cache to skip it\n`);
       const color = useColor(io);
       const out =
         command.format === 'json'

@@ -12,7 +12,7 @@ import type { Page } from '../pages/page.js';
 import type { Audience } from '../project/project.js';
 import type { BodyPart } from '../render/processor.js';
 import { linkParts } from '../bodies/analyze.js';
-import { writeSiteFiles } from '../site/index.js';
+import { SearchIndexError, writeSiteFiles } from '../site/index.js';
 import { siteViews } from '../view/views.js';
 import { check, type CheckOptions, type CheckResult } from './check.js';
 import type { ProjectPaths } from './paths.js';
@@ -66,6 +66,7 @@ export async function build(paths: ProjectPaths, options: BuildOptions): Promise
     });
   } catch (err) {
     if (err instanceof LeakError) return failed(err.diagnostics);
+    if (err instanceof SearchIndexError) return failed([diagnostic('build/search-index', { file: relative(paths.root, paths.outDir).split(sep).join('/') || '.', line: 1, column: 1, message: err.message, hint: 'nothing was written; check that the pagefind package installed its binary (npm ci)' })]);
     if (err instanceof EleventyRunError) {
       const guard = causeOfType(err, InternalDataError);
       if (guard) return failed([diagnostic('build/internal-data', { file: layoutsRel, line: 1, column: 1, message: guard.message, hint: 'internal data must never reach layouts in a public build; nothing was written' })]);

@@ -26,6 +26,8 @@ export interface CheckResult {
   staticFiles: string[];
   /** Outline (and, when rendering, HTML) of every valid page's body, by `page.file`. */
   bodies: Map<string, BodyResult>;
+  /** Why the body cache could not be written, when it could not; the results stand. */
+  cacheError?: Error;
 }
 
 /** How `check` treats page bodies. */
@@ -72,7 +74,7 @@ export async function check(paths: ProjectPaths, options: CheckOptions): Promise
     diagnostics.push(...result.diagnostics);
   }
   const indexed = indexPages(pages, staticFiles.map((f) => `/${f}`), unvalidated);
-  const bodies = await analyzeBodies(new Map(pages.map((page) => [page.file, bodyInput(page)])), {
+  const { results: bodies, cacheError } = await analyzeBodies(new Map(pages.map((page) => [page.file, bodyInput(page)])), {
     render: options.render ?? false,
     ...(options.cache ? { cache: await BodyCache.open(paths.root) } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
@@ -86,5 +88,5 @@ export async function check(paths: ProjectPaths, options: CheckOptions): Promise
     const text = texts.get(d.file);
     if (text !== undefined) sources.set(d.file, text);
   }
-  return { configFailed: false, config, handbook: linked.handbook, diagnostics: sortDiagnostics(diagnostics), fileCount: files.length, sources, staticFiles, bodies };
+  return { configFailed: false, config, handbook: linked.handbook, diagnostics: sortDiagnostics(diagnostics), fileCount: files.length, sources, staticFiles, bodies, ...(cacheError ? { cacheError } : {}) };
 }

@@ -64,6 +64,7 @@ export const rules = {
   'build/layout-error': { severity: 'error', summary: 'A layout failed while rendering a page; nothing was written.', example: 'a custom layout that calls an unknown filter', fix: 'Fix the layout named in the message.' },
   'build/output-path': { severity: 'error', summary: 'A page would be written outside the output folder.', example: 'a permalink that escapes the site', fix: 'Use an absolute permalink inside the site.' },
   'build/internal-data': { severity: 'error', summary: 'Internal data reached the site generator in a public build (the projection guard).', example: 'a layout plugin that re-adds current_value', fix: 'This is a bug in okr-handbook or a custom plugin: report it.' },
+  'build/search-index': { severity: 'error', summary: 'The search index could not be built; nothing was written.', example: 'the pagefind binary missing after an incomplete install', fix: 'Reinstall with `npm ci`.' },
   'build/leak': { severity: 'error', summary: 'An internal value was found in a file of the public output; nothing was published.', example: 'a custom layout printing a KPI value', fix: 'Remove the value from the layout, or publish it with a `publish` approval.' },
 } as const satisfies Record<string, Rule>;
 

@@ -6,8 +6,8 @@ import { okrPhase, type OkrPhase } from '../okrs/timeframe.js';
 
 /** Pages okr-handbook generates itself; their URLs are reserved and links to them resolve. */
 export const GENERATED_PAGES = {
-  okrs: { url: '/okrs/', title: 'OKRs' },
-  kpis: { url: '/kpis/', title: 'KPIs' },
+  okrs: { url: '/okrs/', title: 'OKR index' },
+  kpis: { url: '/kpis/', title: 'KPI index' },
 } as const;
 
 /** A record with the page it is defined on. */

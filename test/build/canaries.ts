@@ -88,8 +88,4 @@ export function canaries(root: string): Canary[] {
 /** `history[].note` style name of a canary's leaf. */
 export const where = (c: Pick<Canary, 'field' | 'leaf'>) => `${c.field}${c.leaf}`;
 
-/**
- * Leaves the package layouts print in neither audience: a check-in's note and
- * confidence (canary-internal.test.ts proves the gap with an `it.fails`).
- */
-export const NOT_DISPLAYED = new Set(['history[].note', 'history[].confidence']);
+

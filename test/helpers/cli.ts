@@ -42,8 +42,11 @@ export function runCli(args: readonly string[], options: CliOptions = {}): Promi
   });
 }
 
-/** Runs `handbook check --root ROOT --format json` and parses the report. */
+/**
+ * Runs `handbook check --root ROOT --format json --no-cache` and parses the report.
+ * Without the cache, a check writes nothing at all, which the fixture tests assert.
+ */
 export async function checkJson(root: string, extraArgs: readonly string[] = [], options: CliOptions = {}): Promise<CliResult & { diagnostics: unknown }> {
-  const result = await runCli(['check', '--root', root, '--format', 'json', ...extraArgs], options);
+  const result = await runCli(['check', '--root', root, '--format', 'json', '--no-cache', ...extraArgs], options);
   return { ...result, diagnostics: result.stdout === '' ? undefined : JSON.parse(result.stdout) };
 }

@@ -1,0 +1,119 @@
+/// <reference lib="dom" />
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import axeCore from 'axe-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import sirv from 'sirv';
+
+/** Debian's chromium, or the one named by CHROMIUM_PATH. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * The machine has no network: without these flags chromium waits on
+ * background requests (updates, sync, QUIC probes) and hangs. Playwright gives
+ * every launch a fresh temporary user-data-dir of its own.
+ */
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Launches headless chromium. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS, timeout: 60_000 });
+}
+
+/** A built site served over HTTP on 127.0.0.1. */
+export interface ServedSite {
+  origin: string;
+  close(): Promise<void>;
+}
+
+/** Serves a built site as a static host would: files as they are, 404.html (status 404) for anything else. */
+export async function serveSite(dir: string): Promise<ServedSite> {
+  const notFound = readFileSync(join(dir, '404.html'));
+  const files = sirv(dir, { dev: false, etag: false });
+  const server = createServer((req, res) =>
+    files(req, res, () => {
+      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(notFound);
+    }),
+  );
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))),
+  };
+}
+
+/** A browser context on one site, and what went wrong in it: requests to other origins, script errors. */
+export interface Visit {
+  context: BrowserContext;
+  page: Page;
+  /** URLs requested from anywhere but the site's origin. */
+  foreign: string[];
+  /** Uncaught exceptions and console errors. */
+  errors: string[];
+}
+
+/** Opens a context and a page on a served site, recording foreign requests and errors. */
+export async function visit(browser: Browser, site: ServedSite, options: BrowserContextOptions): Promise<Visit> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const foreign: string[] = [];
+  const errors: string[] = [];
+  context.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(`${site.origin}/`) && !url.startsWith('data:')) foreign.push(url);
+  });
+  page.on('pageerror', (err) => errors.push(err.message));
+  // A page answered with 404 is a test's own doing; a failed asset or script is not.
+  page.on('response', (response) => {
+    if (response.status() >= 400 && response.request().resourceType() !== 'document') errors.push(`${response.status()} ${response.url()}`);
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text());
+  });
+  return { context, page, foreign, errors };
+}
+
+/** One axe-core violation, in words a failing test can show. */
+export interface AxeFinding {
+  rule: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
+
+/** Runs axe-core (every rule it enables by default: WCAG 2.x A/AA and best practices) on the page. */
+export async function axeViolations(page: Page): Promise<AxeFinding[]> {
+  await page.addScriptTag({ content: axeCore.source });
+  return page.evaluate(async () => {
+    const { axe } = globalThis as unknown as { axe: typeof axeCore };
+    const results = await axe.run(document, { resultTypes: ['violations'] });
+    return results.violations.map((v) => ({ rule: v.id, impact: String(v.impact), help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+}
+
+/** Whether an element lies entirely inside the viewport. */
+export function inViewport(page: Page, selector: string): Promise<boolean> {
+  return page.locator(selector).evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    return box.top >= 0 && box.bottom <= window.innerHeight && box.height > 0;
+  });
+}
+
+/** The page's cumulative layout shift since it started loading. */
+export function layoutShift(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let total = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!entry.hadRecentInput) total += entry.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+        // Buffered entries arrive in the observer's first callback, within a frame or two.
+        setTimeout(() => resolve(total), 200);
+      }),
+  );
+}

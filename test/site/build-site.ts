@@ -1,0 +1,46 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { runCli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
+
+/** The sample's OKRs are current on this day, whatever day the tests run. */
+export const TODAY = '2022-05-20';
+
+/** Builds a handbook root with the real CLI into a fresh temp folder and returns that folder. */
+export async function buildSite(root: string, audience: 'public' | 'internal'): Promise<string> {
+  const out = join(tempDir(), 'site');
+  const result = await runCli(['build', '--root', root, '--audience', audience, '--out', out, '--today', TODAY]);
+  if (result.code !== 0) throw new Error(`handbook build --audience ${audience} failed with ${result.code}:\n${result.stdout}${result.stderr}`);
+  return out;
+}
+
+/** Every file below `dir`, by slash-separated relative path. */
+export function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
+    .sort();
+}
+
+/** Pagefind's files of a built site as text, gzipped ones decompressed, by path. */
+export function searchIndexText(site: string): Map<string, string> {
+  const dir = join(site, 'pagefind');
+  return new Map(
+    listFiles(dir).map((rel) => {
+      const bytes = readFileSync(join(dir, rel));
+      return [rel, (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8')];
+    }),
+  );
+}
+
+/** The pages in a Pagefind index: one fragment per page, each naming its URL. */
+export function indexedUrls(site: string): string[] {
+  const urls: string[] = [];
+  for (const [rel, text] of searchIndexText(site)) {
+    if (!rel.startsWith('fragment/')) continue;
+    const fragment = JSON.parse(text.slice(text.indexOf('{'))) as { url: string };
+    urls.push(fragment.url);
+  }
+  return urls.sort();
+}
