@@ -74,13 +74,11 @@ function internalValue(r, lo, hi) {
  */
 function plan(total, r) {
   const pages = [{ contentPath: 'index.md', url: '/', title: 'Benchmark Handbook', kind: 'home' }];
-  const sections = [];
   for (let left = total - 1, s = 1; left > 0; s++) {
     let size = Math.min(left, r.int(20, 50));
     if (left - size < 20) size = left;
     left -= size;
     const section = { name: `section-${s}`, title: `Section ${s} ${capitalise(r.word())}`, pages: [] };
-    sections.push(section);
     for (let p = 0; p < size; p++) {
       const index = p === 0;
       const page = {
@@ -102,12 +100,12 @@ function plan(total, r) {
     page.headings = Array.from({ length: r.int(6, 7) }, (_, i) => {
       const [first] = words.splice(r.int(0, words.length - 1), 1);
       const text = `${capitalise(first)} ${capitalise(r.word())}`;
-      return { text, depth: i % 3 === 0 ? 2 : i % 3 === 1 ? 3 : 2, id: slug(text) };
+      return { text, depth: i % 3 === 1 ? 3 : 2, id: slug(text) };
     });
-    page.headings[0].depth = 2;
     page.kpis = page.kind === 'page' && r.next() < 0.05 ? Array.from({ length: r.int(1, 2) }, () => kpiRecord(r, ++kpiCount)) : [];
   }
-  if (kpiCount === 0) (pages[1] ?? pages[0]).kpis = [kpiRecord(r, ++kpiCount)];
+  // Small handbooks may draw no KPI page, but key results need a KPI to name.
+  if (kpiCount === 0) pages[1].kpis = [kpiRecord(r, ++kpiCount)];
   const kpiIds = pages.flatMap((p) => p.kpis.map((k) => k.id));
   pages.flatMap((p) => p.kpis)[0].north_star = true;
   let okrCount = 0;
@@ -115,7 +113,7 @@ function plan(total, r) {
     page.okrs = page.kind === 'page' && r.next() < 0.1 ? Array.from({ length: r.int(1, 2) }, () => okrRecord(r, ++okrCount, kpiIds)) : [];
     page.anchors = [...page.headings.map((h) => h.id), ...page.kpis.map((k) => slug(k.name)), ...page.okrs.map((o) => slug(o.title))];
   }
-  return { pages, sections };
+  return pages;
 }
 
 function kpiRecord(r, n) {
@@ -260,7 +258,7 @@ approvers:
 export function generateHandbook(total, seed = 1) {
   if (!Number.isInteger(total) || total < 2) throw new Error(`a handbook needs at least 2 pages, not ${total}`);
   const r = rng(seed);
-  const { pages } = plan(total, r);
+  const pages = plan(total, r);
   const files = new Map([['handbook.config.yaml', CONFIG]]);
   for (const page of pages) files.set(`content/${page.contentPath}`, frontMatter(page, r) + body(page, pages, r));
   return files;

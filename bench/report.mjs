@@ -21,7 +21,11 @@ function median(values) {
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** One row of results: the median wall time of the measured runs and the highest peak RSS among them. */
+/**
+ * One row of results: the median wall and CPU time of the measured runs and the
+ * highest peak RSS among them. CPU time shows how much of the wall time other
+ * processes on a shared machine took, and how much parallelism the tool used.
+ */
 export function summarise(scenario, pages, runs) {
   const medianMs = median(runs.map((r) => r.ms));
   return {
@@ -30,6 +34,7 @@ export function summarise(scenario, pages, runs) {
     pages,
     runsMs: runs.map((r) => Math.round(r.ms)),
     medianMs: Math.round(medianMs),
+    medianCpuMs: Math.round(median(runs.map((r) => r.cpuMs))),
     pagesPerSecond: Math.round((pages / medianMs) * 1000),
     peakRssMiB: Math.round(Math.max(...runs.map((r) => r.rssMiB))),
   };
@@ -64,7 +69,7 @@ export function targets(rows, scaled) {
   const out = [];
   for (const { scenario, max } of RATIO_TARGETS) {
     const row = at.find((r) => r.scenario === scenario);
-    if (row?.ratio != null) out.push({ target: `${scenario} ≤ ${max}× reference`, value: `${row.ratio}×`, met: row.ratio <= max });
+    if (row?.ratio != null) out.push({ target: `${scenario} ≤ ${max.toFixed(2)}× reference`, value: `${row.ratio.toFixed(2)}×`, met: row.ratio <= max });
   }
   const ours = at.filter((r) => r.scenario !== REFERENCE_ID);
   if (ours.length > 0) {
@@ -72,7 +77,7 @@ export function targets(rows, scaled) {
     out.push({ target: `peak RSS ≤ ${RSS_TARGET_MIB} MiB`, value: `${peak} MiB`, met: peak <= RSS_TARGET_MIB });
   }
   const build = scaled.find((s) => s.scenario === 'build-cold');
-  if (build) out.push({ target: `build-cold time per page at ${build.large} ≤ ${SCALING_TARGET}× that at ${build.small}`, value: `${build.factor}×`, met: build.factor <= SCALING_TARGET });
+  if (build) out.push({ target: `build-cold time per page at ${build.large} ≤ ${SCALING_TARGET}× that at ${build.small}`, value: `${build.factor.toFixed(2)}×`, met: build.factor <= SCALING_TARGET });
   return { pages, definedAt: TARGET_PAGES, results: out };
 }
 
@@ -81,13 +86,13 @@ const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
 /** The report printed on stdout. */
 export function markdown(rows, scaled, judged) {
   const lines = [
-    '| scenario | pages | median wall | pages/s | peak RSS (MiB) | × reference |',
-    '| --- | ---: | ---: | ---: | ---: | ---: |',
-    ...rows.map((r) => `| ${r.title} | ${r.pages} | ${seconds(r.medianMs)} | ${r.pagesPerSecond} | ${r.peakRssMiB} | ${r.ratio == null ? '–' : `${r.ratio.toFixed(2)}×`} |`),
+    '| scenario | pages | median wall | pages/s | peak RSS (MiB) | × reference | median CPU |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map((r) => `| ${r.title} | ${r.pages} | ${seconds(r.medianMs)} | ${r.pagesPerSecond} | ${r.peakRssMiB} | ${r.ratio == null ? '–' : `${r.ratio.toFixed(2)}×`} | ${seconds(r.medianCpuMs)} |`),
   ];
   if (scaled.length > 0) {
     lines.push('', `Time per page at ${scaled[0].large} pages vs ${scaled[0].small} (target for build-cold: ≤ ${SCALING_TARGET}×):`, '');
-    for (const s of scaled) lines.push(`- ${s.scenario}: ${s.msPerPageLarge} ms vs ${s.msPerPageSmall} ms per page → ${s.factor}×`);
+    for (const s of scaled) lines.push(`- ${s.scenario}: ${s.msPerPageLarge.toFixed(2)} ms vs ${s.msPerPageSmall.toFixed(2)} ms per page → ${s.factor.toFixed(2)}×`);
   }
   lines.push('', `Issue 6 targets at ${judged.pages} pages${judged.pages === judged.definedAt ? '' : ` (they are defined at ${judged.definedAt})`}:`, '');
   for (const t of judged.results) lines.push(`- [${t.met ? 'x' : ' '}] ${t.target}: ${t.value}${t.met ? '' : ' (not met)'}`);

@@ -6,7 +6,7 @@ import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { rssMethod } from './measure.mjs';
+import { usageMethod } from './measure.mjs';
 import { markdown, scaling, summarise, targets, withRatios } from './report.mjs';
 import { prepareWorkspace, SCENARIOS } from './scenarios.mjs';
 
@@ -92,6 +92,6 @@ process.stdout.write(markdown(table, scaled, judged));
 const out = fileURLToPath(new URL('.out/', import.meta.url));
 await mkdir(out, { recursive: true });
 const machine = { node: process.version, platform: `${process.platform}-${process.arch}`, cpu: cpus()[0]?.model ?? 'unknown', cores: availableParallelism(), memoryMiB: Math.round(totalmem() / 2 ** 20) };
-const json = { date: new Date().toISOString(), machine, runs: opts.runs, seed: opts.seed, rss: rssMethod, results: table, scaling: scaled, targets: judged };
+const json = { date: new Date().toISOString(), machine, runs: opts.runs, seed: opts.seed, usage: usageMethod, results: table, scaling: scaled, targets: judged };
 await writeFile(join(out, 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
 process.stdout.write(`\nJSON: ${join(out, 'latest.json')}${opts.keep ? `\nFiles kept in ${base}` : ''}\n`);
