@@ -51,7 +51,7 @@ export async function build(paths: ProjectPaths, options: BuildOptions): Promise
     if (body?.parts && body.hrefs) rendered.set(page.file, linkParts(body.parts, body.hrefs, rewriter(handbook.index, page)));
   }
   const { pages: views, nav } = siteViews(handbook, { ...options, config, rendered });
-  const site = { title: config.site.title, url: config.site.url ?? '', audience: options.audience, nav };
+  const site = { title: config.site.title, url: config.site.url ?? '', audience: options.audience, home: { title: nav.title, url: nav.url } };
   const layoutsRel = relative(paths.root, paths.layoutsDir).split(sep).join('/') || '.';
 
   try {

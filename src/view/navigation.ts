@@ -13,13 +13,21 @@ export interface NavNode {
   title: string;
   url: string;
   children: NavNode[];
+  /** Set on a section shown folded: it has pages, which this sidebar leaves out. */
+  folded?: boolean;
 }
 
-/** Where a page sits: the path from the home page, and its neighbours within its section. */
+/** Where a page sits: the path from the home page, its neighbours within its section, and its sidebar. */
 export interface NavPlace {
   breadcrumbs: { title: string; url: string }[];
   previous?: { title: string; url: string };
   next?: { title: string; url: string };
+  /**
+   * The sidebar of this page: the top level, with only the sections on the way
+   * to the page unfolded, so a page's navigation stays small however big the
+   * handbook grows (the whole tree on every page would be quadratic).
+   */
+  sidebar: NavNode[];
 }
 
 /**
@@ -32,7 +40,11 @@ export function navigationTree(pages: readonly NavPage[]): NavNode {
   for (const page of pages) {
     const dir = posix.dirname(page.contentPath);
     if (posix.basename(page.contentPath, '.md') === 'index') heads.set(dir, page);
-    else byDir.set(dir, [...(byDir.get(dir) ?? []), page]);
+    else {
+      const list = byDir.get(dir);
+      if (list) list.push(page);
+      else byDir.set(dir, [page]);
+    }
   }
   const subdirs = new Map<string, string[]>();
   for (const dir of new Set([...byDir.keys(), ...heads.keys()])) {
@@ -64,20 +76,28 @@ export function navigationTree(pages: readonly NavPage[]): NavNode {
 export function navPlaces(tree: NavNode): Map<string, NavPlace> {
   const places = new Map<string, NavPlace>();
   const link = (n: NavNode) => ({ title: n.title, url: n.url });
+  const folded = new Map<NavNode, NavNode>();
+  const fold = (n: NavNode): NavNode => {
+    let out = folded.get(n);
+    if (!out) folded.set(n, (out = { title: n.title, url: n.url, children: [], ...(n.children.length ? { folded: true } : {}) }));
+    return out;
+  };
+  const sidebar = (path: ReadonlySet<NavNode>) => {
+    const unfold = (nodes: readonly NavNode[]): NavNode[] => nodes.map((n) => (path.has(n) ? { title: n.title, url: n.url, children: unfold(n.children) } : fold(n)));
+    return unfold(tree.children);
+  };
   const walk = (node: NavNode, trail: NavNode[]) => {
     const siblings = node.children.filter((n) => n.url !== '');
     const crumbs = [...trail, node].filter((n) => n.url !== '').map(link);
-    for (const child of node.children) {
-      if (child.url !== '') {
-        const at = siblings.indexOf(child);
-        const previous = siblings[at - 1];
-        const next = siblings[at + 1];
-        places.set(child.url, { breadcrumbs: crumbs, ...(previous ? { previous: link(previous) } : {}), ...(next ? { next: link(next) } : {}) });
-      }
-      walk(child, [...trail, node]);
-    }
+    siblings.forEach((child, at) => {
+      const previous = siblings[at - 1];
+      const next = siblings[at + 1];
+      places.set(child.url, { breadcrumbs: crumbs, ...(previous ? { previous: link(previous) } : {}), ...(next ? { next: link(next) } : {}), sidebar: sidebar(new Set([...trail, node, child])) });
+    });
+    for (const child of node.children) walk(child, [...trail, node]);
   };
-  if (tree.url !== '') places.set(tree.url, { breadcrumbs: [] });
+  // The root's entry (under '' when there is no home page) is also the sidebar of pages outside the tree.
+  places.set(tree.url, { breadcrumbs: [], sidebar: sidebar(new Set()) });
   walk(tree, []);
   return places;
 }

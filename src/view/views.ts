@@ -40,6 +40,7 @@ export function siteViews(handbook: Handbook, options: ViewOptions): { pages: Pa
   const generatedNav = Object.values(GENERATED_PAGES).map((g) => ({ url: g.url, title: g.title, contentPath: `${g.url.slice(1, -1)}.md` }));
   const nav = navigationTree([...pages.map((p) => ({ url: p.url, title: p.data.title, contentPath: p.contentPath, ...(p.data.weight !== undefined ? { weight: p.data.weight } : {}) })), ...generatedNav]);
   const places = navPlaces(nav);
+  const topLevel = places.get(nav.url)!.sidebar;
 
   const kpiTarget: ViewContext['kpiTarget'] = (id) => {
     const placed = handbook.kpis.get(id);
@@ -60,7 +61,7 @@ export function siteViews(handbook: Handbook, options: ViewOptions): { pages: Pa
   };
   const chrome = (file: string, url: string) => ({
     ...optional('canonical', canonicalUrl(config.site.url, url)),
-    nav: places.get(url) ?? { breadcrumbs: [] },
+    nav: places.get(url) ?? { breadcrumbs: [], sidebar: topLevel },
     ...optional('editUrl', file === '' ? undefined : editUrl(config.site.repo, config.site.branch, file)),
     ...optional('lastUpdated', options.lastUpdated?.get(file)),
   });
@@ -140,7 +141,7 @@ export function siteViews(handbook: Handbook, options: ViewOptions): { pages: Pa
       okrs: [],
       kpis: [],
       toc: [],
-      nav: { breadcrumbs: [] },
+      nav: { breadcrumbs: [], sidebar: topLevel },
       unlisted: true,
       draft: false,
       extra: {},

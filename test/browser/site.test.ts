@@ -60,6 +60,10 @@ describe('navigation', () => {
     const { page } = await open('public', DESKTOP);
     await page.goto(url('public', '/'));
     const sidebar = page.getByRole('navigation', { name: 'Handbook' });
+    // Sections other than the current page's are folded: the section's page unfolds it.
+    expect(await sidebar.locator('a[href="/data-team/kpis/"]').count()).toBe(0);
+    await sidebar.locator('a[href="/data-team/"]').click();
+    await page.waitForURL('**/data-team/');
     await sidebar.locator('a[href="/data-team/kpis/"]').click();
     await page.waitForURL('**/data-team/kpis/');
     expect(await sidebar.locator('[aria-current="page"]').getAttribute('href')).toBe('/data-team/kpis/');
@@ -71,6 +75,8 @@ describe('navigation', () => {
     expect(await page.locator('#pipeline-runs + section.kpi .badge-north-star').textContent()).toContain('North-star metric');
 
     // A key result links to its KPI's heading.
+    await sidebar.getByRole('link', { name: 'Company' }).click();
+    await page.waitForURL('**/company/');
     await sidebar.getByRole('link', { name: 'Strategic Goals' }).click();
     await page.waitForURL('**/company/strategic-goals/');
     await page.getByRole('link', { name: 'APP - Average Plugin Types per Project' }).click();
@@ -87,7 +93,7 @@ describe('navigation', () => {
     await page.waitForURL('**/data-team/');
 
     const pager = page.getByRole('navigation', { name: 'Previous and next pages' });
-    expect(await pager.getByRole('link').allTextContents()).toEqual(['Previous Company', 'Next KPIs']);
+    expect(await pager.getByRole('link').allTextContents()).toEqual(['Previous Company', 'Next KPI index']);
     await pager.getByRole('link', { name: 'Previous Company' }).click();
     await page.waitForURL('**/company/');
   });
@@ -200,10 +206,13 @@ describe('without JavaScript', () => {
     await page.goto(url('public', '/'));
     expect(await page.locator('[data-search]').isVisible()).toBe(false);
     const sidebar = page.getByRole('navigation', { name: 'Handbook' });
-    const goals = sidebar.getByRole('link', { name: 'Strategic Goals' });
-    expect(await goals.isVisible()).toBe(false);
+    const company = sidebar.getByRole('link', { name: 'Company' });
+    expect(await company.isVisible()).toBe(false);
     await sidebar.getByText('Menu', { exact: true }).click();
-    await goals.click();
+    await company.click();
+    await page.waitForURL('**/company/');
+    await sidebar.getByText('Menu', { exact: true }).click();
+    await sidebar.getByRole('link', { name: 'Strategic Goals' }).click();
     await page.waitForURL('**/company/strategic-goals/');
     expect(await page.locator('.okr-card').count()).toBe(4);
     expect(await page.locator('.okr-card').first().isVisible()).toBe(true);
@@ -217,8 +226,9 @@ describe('without JavaScript', () => {
 
   it('shows the sidebar and the table of contents on a desktop without a click', async () => {
     const { page } = await open('public', { ...DESKTOP, javaScriptEnabled: false });
-    await page.goto(url('public', '/data-team/kpis/'));
+    await page.goto(url('public', '/company/strategic-goals/'));
     expect(await page.getByRole('navigation', { name: 'Handbook' }).getByRole('link', { name: 'Strategic Goals' }).isVisible()).toBe(true);
+    await page.goto(url('public', '/data-team/kpis/'));
     expect(await page.getByRole('navigation', { name: 'On this page' }).getByRole('link', { name: 'Intro to KPIs' }).isVisible()).toBe(true);
     await page.getByRole('navigation', { name: 'Handbook' }).getByRole('link', { name: 'OKR index' }).click();
     await page.waitForURL('**/okrs/');

@@ -90,7 +90,7 @@ describe('404.html', () => {
       const html = read(site, '404.html');
       expect(html).toContain('<h1>Page not found</h1>');
       expect(html).toContain('<nav class="sidebar" aria-label="Handbook">');
-      expect(html).toContain('<a href="/data-team/kpis/">KPIs</a>');
+      expect(html).toContain('<a href="/data-team/">Data Team</a>');
       expect(html).toContain('<meta name="robots" content="noindex, nofollow">');
       expect(html).not.toContain('rel="canonical"');
     }
