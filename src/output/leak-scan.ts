@@ -39,12 +39,18 @@ function tokenPattern(forms: readonly string[]): RegExp {
 }
 
 /**
+ * Files that are the same in every site, whatever the handbook holds: Pagefind's
+ * runtime (its script, worker and WebAssembly). Its index files are scanned.
+ */
+export const isSearchRuntime = (file: string) => /^pagefind\/(?:pagefind(?:-[a-z]+)*\.js|wasm\.[^/]+\.pagefind)$/.test(file);
+
+/**
  * Searches every file of a built site for every canary in every encoding, as a
  * whole token: not inside a longer word or number, so `2.11` is not found in
  * `12.115`. Gzipped files (search index fragments) are searched decompressed.
  * Returns one diagnostic per (file, canary) found, at the canary's source.
  */
-export async function scanForLeaks(dir: string, canaries: readonly Canary[]): Promise<Diagnostic[]> {
+export async function scanForLeaks(dir: string, canaries: readonly Canary[], skip: (file: string) => boolean = () => false): Promise<Diagnostic[]> {
   if (canaries.length === 0) return [];
   const byForm = new Map<string, Canary>();
   for (const canary of canaries) for (const form of encodings(canary.text)) if (!byForm.has(form)) byForm.set(form, canary);
@@ -52,6 +58,7 @@ export async function scanForLeaks(dir: string, canaries: readonly Canary[]): Pr
 
   const diagnostics: Diagnostic[] = [];
   for (const rel of await listFiles(dir, true)) {
+    if (skip(rel)) continue;
     const bytes = await readFile(join(dir, rel));
     const text = (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8');
     const reported = new Set<Canary>();

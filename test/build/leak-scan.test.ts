@@ -71,4 +71,14 @@ describe('short internal values', () => {
     // … and the values themselves were projected away: no "Goal" or "Expected range" entry.
     expect(site.get('index.html')).not.toMatch(/Goal|Expected range/);
   });
+
+  // Shipped assets and Pagefind's runtime are copied unchanged: their numbers are not the handbook's.
+  it('do not make the scan cry wolf when an internal value is also a number in the shipped CSS', async () => {
+    const root = makeRoot({ fixture: 'css-values' });
+    const result = await build(root);
+    expect([result.code, result.stderr]).toEqual([0, '']);
+    const site = readTexts(join(root, 'dist'));
+    expect(site.get('assets/site.css')).toMatch(/\b0\.55\b/);
+    expect([...site].filter(([file, text]) => !file.startsWith('assets/') && /\b0\.55\b/.test(text)).map(([file]) => file)).toEqual([]);
+  });
 });
