@@ -1,7 +1,8 @@
-import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { readBytes } from '../helpers/files.js';
 import { removeTempDirs, writeHandbook } from '../helpers/temp.js';
 
 afterAll(removeTempDirs);
@@ -23,16 +24,7 @@ function handbook(): string {
 }
 
 /** Every file of a folder and its bytes, for exact comparison. */
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) {
-      const path = join(entry.parentPath, entry.name);
-      out[path.slice(dir.length + 1)] = readFileSync(path).toString('base64');
-    }
-  }
-  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
-}
+const tree = (dir: string) => Object.fromEntries([...readBytes(dir)].map(([file, bytes]) => [file, bytes.toString('base64')]));
 
 describe.each(['public', 'internal'] as const)('a cached %s build', (audience) => {
   const root = handbook();

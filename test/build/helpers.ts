@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import { REPO, runCli, type CliResult } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
+
+export { listFiles, readBytes, readTexts } from '../helpers/files.js';
 
 /** The build fixtures: small handbooks, and `layouts/` folders laid over the package layouts. */
 export const FIXTURES = join(REPO, 'test/fixtures/build');
@@ -37,35 +37,7 @@ export function build(root: string, ...args: string[]): Promise<CliResult> {
 
 /** Runs the CLI with the handbook root as the working directory, as `npx handbook build` would. */
 export function buildInCwd(cwd: string, ...args: string[]): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(REPO, 'bin/handbook.js'), 'build', ...args], { cwd, env: { PATH: process.env.PATH, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-/** Every file below `dir` (relative, `/`-separated, sorted), symlinks and folders left out. */
-export function listFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
-    .sort();
-}
-
-/** Every file's bytes, by relative path. */
-export function readBytes(dir: string): Map<string, Buffer> {
-  return new Map(listFiles(dir).map((f) => [f, readFileSync(join(dir, f))]));
-}
-
-/** Every file as text; gzip is decompressed first, since a search index could be shipped gzipped. */
-export function readTexts(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [file, bytes] of readBytes(dir)) out.set(file, (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8'));
-  return out;
+  return runCli(['build', ...args], { cwd });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root: the CLI runs from here, as a user of the package would run it. */
@@ -27,7 +28,7 @@ export interface CliOptions {
 export function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, NO_COLOR: '1', ...options.env };
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/handbook.js', ...args], {
+    const child = spawn(process.execPath, [join(REPO, 'bin/handbook.js'), ...args], {
       cwd: options.cwd ?? REPO,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,7 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
+import { listFiles, readTexts } from '../helpers/files.js';
 import { tempDir } from '../helpers/temp.js';
 
 /** The sample's OKRs are current on this day, whatever day the tests run. */
@@ -15,23 +14,11 @@ export async function buildSite(root: string, audience: 'public' | 'internal'): 
   return out;
 }
 
-/** Every file below `dir`, by slash-separated relative path. */
-export function listFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
-    .sort();
-}
+export { listFiles };
 
 /** Pagefind's files of a built site as text, gzipped ones decompressed, by path. */
 export function searchIndexText(site: string): Map<string, string> {
-  const dir = join(site, 'pagefind');
-  return new Map(
-    listFiles(dir).map((rel) => {
-      const bytes = readFileSync(join(dir, rel));
-      return [rel, (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8')];
-    }),
-  );
+  return readTexts(join(site, 'pagefind'));
 }
 
 /** The pages in a Pagefind index: one fragment per page, each naming its URL. */
