@@ -34,7 +34,7 @@ export function parseYaml(file: string, source: string): ParsedYaml | { diagnost
     return { file, line: pos.line, column: pos.col };
   };
 
-  const problems = [...doc.errors, ...doc.warnings].map((err) => fromYamlError(file, err, at));
+  const problems = [...doc.errors, ...doc.warnings].map((err) => fromYamlError(file, source, err, at));
   if (problems.length > 0) return { diagnostics: problems };
 
   visit(doc, (_key, node, ancestry) => {
@@ -77,9 +77,21 @@ const YAML_RULES: Partial<Record<string, RuleId>> = {
   BAD_ALIAS: 'yaml/alias',
 };
 
-function fromYamlError(file: string, err: YAMLError, at: (offset: number) => { file: string; line: number; column: number }): Diagnostic {
-  const place = err.linePos ? { file, line: err.linePos[0].line, column: err.linePos[0].col } : at(err.pos[0]);
+/** What an unclosed construct opens with, from the parser's message about its missing end. */
+function openerOf(message: string): string | undefined {
+  if (/Missing closing "quote/.test(message)) return '"';
+  if (/Missing closing 'quote/.test(message)) return "'";
+  if (/^Flow sequence/.test(message)) return '[';
+  if (/^Flow mapping/.test(message)) return '{';
+  return undefined;
+}
+
+function fromYamlError(file: string, source: string, err: YAMLError, at: (offset: number) => { file: string; line: number; column: number }): Diagnostic {
   const message = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  // The parser notices an unclosed quote or bracket where it gives up; the editor needs the place it was opened.
+  const opener = openerOf(message);
+  const opened = opener === undefined ? -1 : source.lastIndexOf(opener, err.pos[0] - 1);
+  const place = opened !== -1 ? at(opened) : err.linePos ? { file, line: err.linePos[0].line, column: err.linePos[0].col } : at(err.pos[0]);
   const hint = err.code === 'TAB_AS_INDENT' ? 'indent with spaces, never tabs' : err.code === 'DUPLICATE_KEY' ? 'keep one of the two keys' : 'check the indentation and quoting at this position';
   return diagnostic(YAML_RULES[err.code] ?? 'yaml/syntax', { ...place, message, hint });
 }
