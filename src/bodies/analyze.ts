@@ -1,7 +1,8 @@
 import { expandDirectives, type RecordTitles } from '../markdown/directives.js';
 import { type Outline, outlineOf } from '../markdown/outline.js';
+import type { Root } from 'mdast';
 import { parseMarkdown } from '../markdown/parse.js';
-import { type BodyPart, renderTree } from '../render/processor.js';
+import type { BodyPart } from '../render/processor.js';
 
 /** Everything a page body's analysis depends on: the text and the headings its directives place. */
 export interface BodyInput {
@@ -21,15 +22,15 @@ export interface BodyResult {
   hrefs?: string[];
 }
 
-/** Parses a body once and derives what was asked for from the one tree. */
-export function analyzeBody(input: BodyInput, render: boolean): BodyResult {
+/** Turns an expanded tree into HTML parts and their link targets (`renderWithTokens`). */
+export type TreeRenderer = (tree: Root) => Required<Pick<BodyResult, 'parts' | 'hrefs'>>;
+
+/** Parses a body once and derives its outline and, given a renderer, its HTML from the one tree. */
+export function analyzeBody(input: BodyInput, render?: TreeRenderer): BodyResult {
   const tree = parseMarkdown(input.body);
   expandDirectives(tree, input.titles);
   const outline = outlineOf(tree);
-  if (!render) return { outline };
-  const hrefs: string[] = [];
-  const parts = renderTree(tree, (href) => `\uE000${hrefs.push(href) - 1}\uE001`);
-  return { outline, parts, hrefs };
+  return render ? { outline, ...render(tree) } : { outline };
 }
 
 /** A token as the whole value of an `href` or `src` attribute: text an editor typed never matches. */

@@ -64,8 +64,10 @@ export async function analyzeBodies(bodies: ReadonlyMap<string, BodyInput>, opti
       await pool.destroy();
     }
   } else {
+    // Imported only when asked for, so that `check` never loads the renderer.
+    const render = options.render ? (await import('./render.js')).renderWithTokens : undefined;
     for (const miss of misses) {
-      record(miss, analyzeBody(miss.input, options.render));
+      record(miss, analyzeBody(miss.input, render));
       options.onProgress?.(++done, total);
     }
   }

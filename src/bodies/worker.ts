@@ -7,6 +7,7 @@ export interface BodyTask {
 }
 
 /** The worker's entry point (piscina calls the default export). */
-export default function analyzeBatch(task: BodyTask): BodyResult[] {
-  return task.inputs.map((input) => analyzeBody(input, task.render));
+export default async function analyzeBatch(task: BodyTask): Promise<BodyResult[]> {
+  const render = task.render ? (await import('./render.js')).renderWithTokens : undefined;
+  return task.inputs.map((input) => analyzeBody(input, render));
 }
