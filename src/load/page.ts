@@ -5,7 +5,7 @@ import { validateFrontMatter } from '../validate/front-matter.js';
 import { decodeSource } from './decode.js';
 import type { SourceFile } from './read.js';
 import { splitFrontMatter } from './split.js';
-import { locate, parseYaml } from './yaml.js';
+import { parseYaml, positionIndex } from './yaml.js';
 
 /** One file through decode → split → parse → validate: a page, its diagnostics, or both. */
 export function loadPage(source: SourceFile, extraKeys: readonly string[]): { page?: Page; diagnostics: Diagnostic[]; text?: string } {
@@ -21,7 +21,7 @@ export function loadPage(source: SourceFile, extraKeys: readonly string[]): { pa
   const parsed = parseYaml(file, split.yaml);
   if ('diagnostics' in parsed) return { diagnostics: parsed.diagnostics, text };
 
-  const locator = (path: readonly PropertyKey[], anchor?: 'key' | 'value') => locate(parsed, path, anchor);
+  const locator = positionIndex(parsed);
   const result = validateFrontMatter(file, parsed.data, locator, extraKeys);
   if (!result.data) return { diagnostics: result.diagnostics, text };
   const page: Page = {

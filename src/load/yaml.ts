@@ -113,37 +113,50 @@ function pathOf(ancestry: readonly unknown[], node: unknown): (string | number)[
 export type Anchor = 'key' | 'value';
 
 /**
- * Finds the place in the file of the node at a data path. When the path goes
- * further than the document (a missing key), the deepest existing node is used.
+ * Indexes the place of every key and value of a parsed document once, so the
+ * document itself can be dropped (a handbook keeps thousands of pages in
+ * memory). The locator it returns finds the place of a data path; when the path
+ * goes further than the document (a missing key), the deepest existing node is
+ * used, without `source`.
  */
-export function locate(parsed: Pick<ParsedYaml, 'doc' | 'lineCounter'>, path: readonly PropertyKey[], anchor: Anchor = 'value'): Location {
-  let node: Node | null | undefined = parsed.doc.contents;
-  let range = node?.range;
-  let found = path.length === 0;
-  for (let i = 0; i < path.length; i++) {
-    const seg = path[i];
+export function positionIndex(parsed: Pick<ParsedYaml, 'doc' | 'lineCounter'>): (path: readonly PropertyKey[], anchor?: Anchor) => Location {
+  const values = new Map<string, Location>();
+  const keys = new Map<string, Location>();
+  const place = (range: readonly number[] | null | undefined, node?: unknown): Location => {
+    const start = parsed.lineCounter.linePos(range?.[0] ?? 0);
+    const end = parsed.lineCounter.linePos(range?.[1] ?? range?.[0] ?? 0);
+    const location: Location = { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
+    if (isScalar(node) && typeof node.source === 'string') location.source = node.source;
+    return location;
+  };
+  const walk = (node: unknown, path: string) => {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
-      if (!pair) break;
-      const last = i === path.length - 1;
-      const keyNode = pair.key as Node;
-      const valueNode = pair.value as Node | null;
-      range = last && (anchor === 'key' || !valueNode?.range) ? keyNode.range : (valueNode?.range ?? keyNode.range);
-      node = valueNode;
-      found = last;
-    } else if (isSeq(node) && typeof seg === 'number') {
-      const item = node.items[seg] as Node | undefined;
-      if (!item) break;
-      range = item.range;
-      node = item;
-      found = i === path.length - 1;
-    } else break;
-  }
-  const start = parsed.lineCounter.linePos(range?.[0] ?? 0);
-  const end = parsed.lineCounter.linePos(range?.[1] ?? range?.[0] ?? 0);
-  const location: Location = { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
-  if (found && anchor === 'value' && isScalar(node) && typeof node.source === 'string') location.source = node.source;
-  return location;
+      for (const pair of node.items) {
+        if (!isScalar(pair.key)) continue;
+        const at = `${path}\u0000${String(pair.key.value)}`;
+        const value = pair.value as Node | null;
+        keys.set(at, place(pair.key.range));
+        values.set(at, value?.range ? place(value.range, value) : place(pair.key.range));
+        walk(value, at);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => {
+        const at = `${path}\u0000${i}`;
+        values.set(at, place((item as Node).range, item));
+        walk(item, at);
+      });
+    }
+  };
+  values.set('', place(parsed.doc.contents?.range));
+  walk(parsed.doc.contents, '');
+  return (path, anchor = 'value') => {
+    for (let n = path.length; n >= 0; n--) {
+      const at = path.slice(0, n).map((seg) => `\u0000${String(seg)}`).join('');
+      const hit = (n === path.length && anchor === 'key' ? keys.get(at) : undefined) ?? values.get(at);
+      if (hit) return n === path.length ? hit : { line: hit.line, column: hit.column, endLine: hit.endLine, endColumn: hit.endColumn };
+    }
+    return { line: 1, column: 1, endLine: 1, endColumn: 1 };
+  };
 }
 
 /** A place in the file; `source` is a scalar's text as written, when the path ends at one. */

@@ -21,21 +21,34 @@ export function encodings(text: string): string[] {
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** A number as a whole token: every run of digits and inner decimal points is one. */
+const NUMBER = /^\p{N}+(?:\.\p{N}+)*$/u;
+const NUMBERS = /\p{N}+(?:\.\p{N}+)*/gu;
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+
 /**
- * One pattern for all forms, each matched as a whole token. A form that starts
- * with a digit may follow a letter (search indexes run words together: `Goal7413.5`)
- * but not a digit or a decimal point; any form must not run on into a letter or
- * digit (`1000px` is CSS, not the value 1000).
+ * Finds the forms in a text, each as a whole token. Numbers, most canaries, are
+ * looked up in a set for each number of the text, so the cost does not grow with
+ * their count; a number may follow a letter (search indexes run words together:
+ * `Goal7413.5`) but not a decimal point, and must not run on into a letter
+ * (`1000px` is CSS, not the value 1000). Other forms share one pattern.
  */
-function tokenPattern(forms: readonly string[]): RegExp {
-  const alternatives = (list: string[]) => list.sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
-  const numeric = forms.filter((f) => /^\p{N}/u.test(f));
-  const other = forms.filter((f) => !/^\p{N}/u.test(f));
-  const branches = [
-    ...(numeric.length ? [`(?<![\\p{N}.])(?:${alternatives(numeric)})`] : []),
-    ...(other.length ? [`(?<![\\p{L}\\p{N}_])(?:${alternatives(other)})`] : []),
-  ];
-  return new RegExp(`(?:${branches.join('|')})(?![\\p{L}\\p{N}_]|\\.\\p{N})`, 'gu');
+function tokenFinder(forms: readonly string[]): (text: string) => string[] {
+  const numbers = new Set(forms.filter((f) => NUMBER.test(f)));
+  const other = forms.filter((f) => !NUMBER.test(f)).sort((a, b) => b.length - a.length);
+  const pattern = other.length ? new RegExp(`(?<![\\p{L}\\p{N}_])(?:${other.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_]|\\.\\p{N})`, 'gu') : undefined;
+  return (text) => {
+    const found: string[] = [];
+    if (numbers.size > 0) {
+      for (const match of text.matchAll(NUMBERS)) {
+        const at = match.index;
+        if (!numbers.has(match[0]) || text[at - 1] === '.' || WORD_CHAR.test(text[at + match[0].length] ?? '')) continue;
+        found.push(match[0]);
+      }
+    }
+    if (pattern) for (const match of text.matchAll(pattern)) found.push(match[0]);
+    return found;
+  };
 }
 
 /**
@@ -54,7 +67,7 @@ export async function scanForLeaks(dir: string, canaries: readonly Canary[], ski
   if (canaries.length === 0) return [];
   const byForm = new Map<string, Canary>();
   for (const canary of canaries) for (const form of encodings(canary.text)) if (!byForm.has(form)) byForm.set(form, canary);
-  const pattern = tokenPattern([...byForm.keys()]);
+  const find = tokenFinder([...byForm.keys()]);
 
   const diagnostics: Diagnostic[] = [];
   for (const rel of await listFiles(dir, true)) {
@@ -62,8 +75,8 @@ export async function scanForLeaks(dir: string, canaries: readonly Canary[], ski
     const bytes = await readFile(join(dir, rel));
     const text = (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8');
     const reported = new Set<Canary>();
-    for (const match of text.matchAll(pattern)) {
-      const canary = byForm.get(match[0]);
+    for (const form of find(text)) {
+      const canary = byForm.get(form);
       if (!canary || reported.has(canary)) continue;
       reported.add(canary);
       diagnostics.push(
