@@ -1,4 +1,5 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join, posix, relative, sep } from 'node:path';
 
 /** A content file as read from disk, before decoding; `error` when it could not be read. */
@@ -31,15 +32,14 @@ export async function listFiles(dir: string, includeHidden = false): Promise<str
 export async function readContent(root: string, contentDir: string): Promise<SourceFile[]> {
   const paths = (await listFiles(contentDir)).filter((p) => p.toLowerCase().endsWith('.md'));
   const prefix = relative(root, contentDir).split(sep).join('/');
-  return Promise.all(
-    paths.map(async (contentPath) => {
-      const file = prefix === '' ? contentPath : posix.join(prefix, contentPath);
-      try {
-        return { file, contentPath, bytes: await readFile(join(contentDir, contentPath)) };
-      } catch (err) {
-        // One unreadable file is that file's problem: it is reported, the others are still checked.
-        return { file, contentPath, bytes: new Uint8Array(), error: err as NodeJS.ErrnoException };
-      }
-    }),
-  );
+  // Synchronous reads: thousands of small files read a dozen times faster than through the thread pool.
+  return paths.map((contentPath) => {
+    const file = prefix === '' ? contentPath : posix.join(prefix, contentPath);
+    try {
+      return { file, contentPath, bytes: readFileSync(join(contentDir, contentPath)) };
+    } catch (err) {
+      // One unreadable file is that file's problem: it is reported, the others are still checked.
+      return { file, contentPath, bytes: new Uint8Array(), error: err as NodeJS.ErrnoException };
+    }
+  });
 }
