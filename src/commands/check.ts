@@ -76,7 +76,7 @@ export async function check(paths: ProjectPaths, options: CheckOptions): Promise
   const indexed = indexPages(pages, staticFiles.map((f) => `/${f}`), unvalidated);
   const { results: bodies, cacheError } = await analyzeBodies(new Map(pages.map((page) => [page.file, bodyInput(page)])), {
     render: options.render ?? false,
-    ...(options.cache ? { cache: await BodyCache.open(paths.root) } : {}),
+    ...(options.cache ? { cache: await BodyCache.open(paths.root, options.render ?? false) } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   const outlines = new Map([...bodies].map(([file, result]) => [file, result.outline]));
