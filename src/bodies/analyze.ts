@@ -4,10 +4,12 @@ import type { Root } from 'mdast';
 import { parseMarkdown } from '../markdown/parse.js';
 import type { BodyPart } from '../render/processor.js';
 
-/** Everything a page body's analysis depends on: the text and the headings its directives place. */
+/** Everything a page body's analysis depends on: the text, the headings its directives place, and its KPIs' definitions. */
 export interface BodyInput {
   body: string;
   titles: RecordTitles;
+  /** The Markdown definition of each KPI of the page: their links are checked too. */
+  definitions: string[];
 }
 
 /**
@@ -30,6 +32,7 @@ export function analyzeBody(input: BodyInput, render?: TreeRenderer): BodyResult
   const tree = parseMarkdown(input.body);
   expandDirectives(tree, input.titles);
   const outline = outlineOf(tree);
+  if (input.definitions.length > 0) outline.definitionLinks = input.definitions.map((markdown) => outlineOf(parseMarkdown(markdown)).links);
   return render ? { outline, ...render(tree) } : { outline };
 }
 

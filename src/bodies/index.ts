@@ -2,17 +2,22 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { analyzeBody, type BodyInput, type BodyResult } from './analyze.js';
-import { type BodyCache, bodyKey } from './cache.js';
+import { cacheKey, type CacheFile } from '../cache/store.js';
+import type { Outline } from '../markdown/outline.js';
 import type { BodyTask } from './worker.js';
 
 /** How bodies are analysed. */
 export interface AnalyzeOptions {
   /** Also render HTML (build), not only the outline (check). */
   render: boolean;
-  cache?: BodyCache;
+  /** Cached outlines, and HTML when rendering; `check` never opens the HTML file. */
+  cache?: { outlines: CacheFile<Outline>; html?: CacheFile<BodyHtml> };
   /** Called as bodies finish, for a progress bar. */
   onProgress?: (done: number, total: number) => void;
 }
+
+/** A body's HTML parts and link targets, as cached. */
+export type BodyHtml = Required<Pick<BodyResult, 'parts' | 'hrefs'>>;
 
 /** Below this many bodies to parse, starting worker threads costs more than it saves. */
 const WORKER_THRESHOLD = 400;
@@ -24,25 +29,24 @@ const WORKER = new URL('./worker.js', import.meta.url);
  * once each, across worker threads when there are many. Returns results by id,
  * in the order given.
  */
-export async function analyzeBodies(bodies: ReadonlyMap<string, BodyInput>, options: AnalyzeOptions): Promise<{ results: Map<string, BodyResult>; cacheError?: Error }> {
-  let cacheError: Error | undefined;
+export async function analyzeBodies(bodies: ReadonlyMap<string, BodyInput>, options: AnalyzeOptions): Promise<Map<string, BodyResult>> {
   const total = bodies.size;
   const results = new Map<string, BodyResult>();
-  const used = new Map<string, BodyResult>();
   const misses: { id: string; key: string; input: BodyInput }[] = [];
+  const { cache } = options;
   for (const [id, input] of bodies) {
-    const key = bodyKey(input);
-    const hit = options.cache?.get(key, options.render);
-    if (hit) {
-      results.set(id, hit);
-      used.set(key, hit);
-    } else misses.push({ id, key, input });
+    const key = cacheKey(JSON.stringify(input.titles), JSON.stringify(input.definitions), input.body);
+    const outline = cache?.outlines.get(key);
+    const html = options.render ? cache?.html?.get(key) : undefined;
+    if (outline && (!options.render || html)) results.set(id, { outline, ...html });
+    else misses.push({ id, key, input });
   }
   let done = results.size;
   options.onProgress?.(done, total);
   const record = (miss: (typeof misses)[number], result: BodyResult) => {
     results.set(miss.id, result);
-    used.set(miss.key, result);
+    cache?.outlines.set(miss.key, result.outline);
+    if (result.parts && result.hrefs) cache?.html?.set(miss.key, { parts: result.parts, hrefs: result.hrefs });
   };
 
   // Workers run compiled JavaScript; from TypeScript sources (tests) bodies are analysed in this thread.
@@ -71,8 +75,6 @@ export async function analyzeBodies(bodies: ReadonlyMap<string, BodyInput>, opti
       options.onProgress?.(++done, total);
     }
   }
-  if (options.cache) cacheError = await options.cache.save(used);
   // Map order is insertion order: restore the order given so every later stage is deterministic.
-  const ordered = new Map([...bodies.keys()].map((id) => [id, results.get(id)!]));
-  return cacheError ? { results: ordered, cacheError } : { results: ordered };
+  return new Map([...bodies.keys()].map((id) => [id, results.get(id)!]));
 }

@@ -6,8 +6,10 @@ import { type Handbook, linkHandbook } from '../link/index.js';
 import { loadPage } from '../load/page.js';
 import { listFiles, readContent } from '../load/read.js';
 import type { BodyInput, BodyResult } from '../bodies/analyze.js';
-import { BodyCache } from '../bodies/cache.js';
-import { type AnalyzeOptions, analyzeBodies } from '../bodies/index.js';
+import { type AnalyzeOptions, analyzeBodies, type BodyHtml } from '../bodies/index.js';
+import { cacheDir, CacheFile } from '../cache/store.js';
+import type { Outline } from '../markdown/outline.js';
+import type { ValidFrontMatter } from '../load/page.js';
 import { indexPages } from '../link/page-index.js';
 import type { Page } from '../pages/page.js';
 import { urlForContentPath } from '../pages/url.js';
@@ -43,7 +45,8 @@ export interface CheckOptions {
 
 /** The input of a page body's analysis. */
 export function bodyInput(page: Page): BodyInput {
-  return { body: page.body, titles: { okr: (page.data.okrs ?? []).map((o) => o.title), kpi: (page.data.kpis ?? []).map((k) => k.name) } };
+  const kpis = page.data.kpis ?? [];
+  return { body: page.body, titles: { okr: (page.data.okrs ?? []).map((o) => o.title), kpi: kpis.map((k) => k.name) }, definitions: kpis.map((k) => k.definition) };
 }
 
 /**
@@ -66,17 +69,25 @@ export async function check(paths: ProjectPaths, options: CheckOptions): Promise
   const diagnostics: Diagnostic[] = [];
   const texts = new Map<string, string>();
   const unvalidated = new Map<string, string>();
+  const dir = cacheDir(paths.root);
+  const caches = options.cache
+    ? {
+        frontMatter: await CacheFile.open<ValidFrontMatter>(dir, 'front-matter.json'),
+        outlines: await CacheFile.open<Outline>(dir, 'outlines.json'),
+        ...(options.render ? { html: await CacheFile.open<BodyHtml>(dir, 'html.json') } : {}),
+      }
+    : undefined;
   for (const source of files) {
-    const result = loadPage(source, config.pages.extra_keys);
+    const result = loadPage(source, config.pages.extra_keys, caches?.frontMatter);
     if (result.page) pages.push(result.page);
     else unvalidated.set(source.contentPath, urlForContentPath(source.contentPath));
     if (result.text !== undefined) texts.set(source.file, result.text);
     diagnostics.push(...result.diagnostics);
   }
   const indexed = indexPages(pages, staticFiles.map((f) => `/${f}`), unvalidated);
-  const { results: bodies, cacheError } = await analyzeBodies(new Map(pages.map((page) => [page.file, bodyInput(page)])), {
+  const bodies = await analyzeBodies(new Map(pages.map((page) => [page.file, bodyInput(page)])), {
     render: options.render ?? false,
-    ...(options.cache ? { cache: await BodyCache.open(paths.root, options.render ?? false) } : {}),
+    ...(caches ? { cache: caches } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   const outlines = new Map([...bodies].map(([file, result]) => [file, result.outline]));
@@ -88,5 +99,6 @@ export async function check(paths: ProjectPaths, options: CheckOptions): Promise
     const text = texts.get(d.file);
     if (text !== undefined) sources.set(d.file, text);
   }
+  const cacheError = caches && (await Promise.all(Object.values(caches).map((c) => c.save()))).find((e) => e !== undefined);
   return { configFailed: false, config, handbook: linked.handbook, diagnostics: sortDiagnostics(diagnostics), fileCount: files.length, sources, staticFiles, bodies, ...(cacheError ? { cacheError } : {}) };
 }

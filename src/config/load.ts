@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { ConfigSchema, DEFAULT_CONFIG, type Config } from '../../schemas/config.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { decodeSource } from '../load/decode.js';
-import { parseYaml, positionIndex } from '../load/yaml.js';
+import { indexPositions, locatorOf, parseYaml } from '../load/yaml.js';
 import { issuesToDiagnostics } from '../validate/issues.js';
 
 /**
@@ -24,7 +24,7 @@ export async function loadConfig(path: string, file: string): Promise<{ config?:
   if ('diagnostics' in parsed) return { diagnostics: parsed.diagnostics, text };
   const result = ConfigSchema.safeParse(parsed.data ?? {}, { reportInput: true });
   if (!result.success) {
-    return { diagnostics: issuesToDiagnostics(file, ConfigSchema, result.error.issues, positionIndex(parsed)), text };
+    return { diagnostics: issuesToDiagnostics(file, ConfigSchema, result.error.issues, locatorOf(indexPositions(parsed))), text };
   }
   return { config: result.data, diagnostics: [] };
 }

@@ -2,8 +2,7 @@ import type { Config } from '../../schemas/config.js';
 import { PageSchema } from '../../schemas/page.js';
 import { diagnostic, type Diagnostic, formatPath, type Severity } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
-import { type Outline, outlineOf } from '../markdown/outline.js';
-import { parseMarkdown } from '../markdown/parse.js';
+import type { Outline } from '../markdown/outline.js';
 import type { Page } from '../pages/page.js';
 import { frontMatterLinks } from './front-matter-links.js';
 import type { PageIndex } from './page-index.js';
@@ -45,9 +44,9 @@ export function checkLinks(pages: readonly Page[], outlines: ReadonlyMap<string,
       check(link.url, { ...page.locate(link.path), path: formatPath(link.path) });
     }
     // A KPI definition is Markdown in front matter: its links are checked at the definition's place.
-    (page.data.kpis ?? []).forEach((kpi, k) => {
+    (outlines.get(page.file)?.definitionLinks ?? []).forEach((links, k) => {
       const path = ['kpis', k, 'definition'];
-      for (const link of outlineOf(parseMarkdown(kpi.definition)).links) check(link.url, { ...page.locate(path), path: formatPath(path) });
+      for (const link of links) check(link.url, { ...page.locate(path), path: formatPath(path) });
     });
   }
   return diagnostics;

@@ -1,3 +1,5 @@
+import type { PageData } from '../../schemas/page.js';
+import { cacheKey, type CacheFile } from '../cache/store.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Page } from '../pages/page.js';
 import { normalisePermalink, urlForContentPath } from '../pages/url.js';
@@ -5,10 +7,22 @@ import { validateFrontMatter } from '../validate/front-matter.js';
 import { decodeSource } from './decode.js';
 import type { SourceFile } from './read.js';
 import { splitFrontMatter } from './split.js';
-import { parseYaml, positionIndex } from './yaml.js';
+import { indexPositions, locatorOf, parseYaml, type Positions } from './yaml.js';
 
-/** One file through decode → split → parse → validate: a page, its diagnostics, or both. */
-export function loadPage(source: SourceFile, extraKeys: readonly string[]): { page?: Page; diagnostics: Diagnostic[]; text?: string } {
+/** Front matter that passed validation without a single diagnostic, as cached by the hash of its YAML. */
+export interface ValidFrontMatter {
+  data: PageData;
+  extra: Record<string, unknown>;
+  positions: Positions;
+}
+
+/**
+ * One file through decode → split → parse → validate: a page, its diagnostics,
+ * or both. Front matter found valid before (same YAML, same extra keys, same
+ * okr-handbook) is taken from `cache` instead of parsed again; only front
+ * matter without diagnostics is cached, so warnings are reported every run.
+ */
+export function loadPage(source: SourceFile, extraKeys: readonly string[], cache?: CacheFile<ValidFrontMatter>): { page?: Page; diagnostics: Diagnostic[]; text?: string } {
   const { file, contentPath } = source;
   if (source.error) {
     return { diagnostics: [diagnostic('file/read-error', { file, line: 1, column: 1, message: `file cannot be read: ${source.error.code ?? source.error.message}`, hint: 'make the file readable, or remove it' })] };
@@ -18,21 +32,30 @@ export function loadPage(source: SourceFile, extraKeys: readonly string[]): { pa
   const { text } = decoded;
   const split = splitFrontMatter(file, text);
   if ('diagnostic' in split) return { diagnostics: [split.diagnostic], text };
-  const parsed = parseYaml(file, split.yaml);
-  if ('diagnostics' in parsed) return { diagnostics: parsed.diagnostics, text };
 
-  const locator = positionIndex(parsed);
-  const result = validateFrontMatter(file, parsed.data, locator, extraKeys);
-  if (!result.data) return { diagnostics: result.diagnostics, text };
+  const key = cache && cacheKey(split.yaml, JSON.stringify(extraKeys));
+  let valid = key === undefined ? undefined : cache?.get(key);
+  const diagnostics: Diagnostic[] = [];
+  if (!valid) {
+    const parsed = parseYaml(file, split.yaml);
+    if ('diagnostics' in parsed) return { diagnostics: parsed.diagnostics, text };
+    const positions = indexPositions(parsed);
+    const result = validateFrontMatter(file, parsed.data, locatorOf(positions), extraKeys);
+    diagnostics.push(...result.diagnostics);
+    if (!result.data) return { diagnostics, text };
+    valid = { data: result.data, extra: result.extra, positions };
+    // Extra keys may hold values JSON cannot keep (`.inf`); validated data never does.
+    if (key !== undefined && diagnostics.length === 0 && Object.keys(result.extra).length === 0) cache?.set(key, valid);
+  }
   const page: Page = {
     file,
     contentPath,
-    url: result.data.permalink ? normalisePermalink(result.data.permalink) : urlForContentPath(contentPath),
-    data: result.data,
-    extra: result.extra,
+    url: valid.data.permalink ? normalisePermalink(valid.data.permalink) : urlForContentPath(contentPath),
+    data: valid.data,
+    extra: valid.extra,
     body: split.body,
     bodyLine: split.bodyLine,
-    locate: locator,
+    locate: locatorOf(valid.positions),
   };
-  return { page, diagnostics: result.diagnostics, text };
+  return { page, diagnostics, text };
 }

@@ -112,14 +112,17 @@ function pathOf(ancestry: readonly unknown[], node: unknown): (string | number)[
 /** Which part of a mapping entry a diagnostic should point at. */
 export type Anchor = 'key' | 'value';
 
+/** The place of every value and key of a document, by data path; plain data, so it can be cached. */
+export interface Positions {
+  values: [string, Location][];
+  keys: [string, Location][];
+}
+
 /**
  * Indexes the place of every key and value of a parsed document once, so the
- * document itself can be dropped (a handbook keeps thousands of pages in
- * memory). The locator it returns finds the place of a data path; when the path
- * goes further than the document (a missing key), the deepest existing node is
- * used, without `source`.
+ * document itself can be dropped (a handbook keeps thousands of pages in memory).
  */
-export function positionIndex(parsed: Pick<ParsedYaml, 'doc' | 'lineCounter'>): (path: readonly PropertyKey[], anchor?: Anchor) => Location {
+export function indexPositions(parsed: Pick<ParsedYaml, 'doc' | 'lineCounter'>): Positions {
   const values = new Map<string, Location>();
   const keys = new Map<string, Location>();
   const place = (range: readonly number[] | null | undefined, node?: unknown): Location => {
@@ -149,6 +152,17 @@ export function positionIndex(parsed: Pick<ParsedYaml, 'doc' | 'lineCounter'>): 
   };
   values.set('', place(parsed.doc.contents?.range));
   walk(parsed.doc.contents, '');
+  return { values: [...values], keys: [...keys] };
+}
+
+/**
+ * Finds the place of a data path in indexed positions; when the path goes
+ * further than the document (a missing key), the deepest existing node is used,
+ * without `source`.
+ */
+export function locatorOf(positions: Positions): (path: readonly PropertyKey[], anchor?: Anchor) => Location {
+  const values = new Map(positions.values);
+  const keys = new Map(positions.keys);
   return (path, anchor = 'value') => {
     for (let n = path.length; n >= 0; n--) {
       const at = path.slice(0, n).map((seg) => `\u0000${String(seg)}`).join('');

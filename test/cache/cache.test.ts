@@ -49,3 +49,21 @@ describe.each(['public', 'internal'] as const)('a cached %s build', (audience) =
     expect(editedWarm['s/p7/index.html']).not.toEqual(warm['s/p7/index.html']);
   }, 180_000);
 });
+
+describe('a cached check', () => {
+  it('reports the same diagnostics as an uncached one, run after run and after an edit', async () => {
+    const root = writeHandbook({
+      'content/index.md': '---\ntitle: Home\nsubcategory: migrated\n---\n\n[Gone](/nowhere/)\n',
+      'content/bad.md': '---\ntitle: Bad\nweight: two\n---\n',
+      'content/ok.md': '---\ntitle: Fine\n---\n\n## Intro\n',
+    });
+    const check = (...flags: string[]) => runCli(['check', '--root', root, '--format', 'json', ...flags]);
+    const cold = await check('--no-cache');
+    expect(JSON.parse(cold.stdout).map((d: { code: string }) => d.code)).toEqual(['schema/invalid-type', 'page/unknown-key', 'link/broken-page']);
+    expect([await check(), await check()]).toEqual([cold, cold]);
+    expect(existsSync(join(root, '.cache/okr-handbook/front-matter.json'))).toBe(true);
+
+    appendFileSync(join(root, 'content/ok.md'), '\n[Broken](#nope)\n');
+    expect(await check()).toEqual(await check('--no-cache'));
+  });
+});
