@@ -3,13 +3,11 @@ import { join, relative, sep } from 'node:path';
 import { diagnostic, type Diagnostic, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { runEleventy, EleventyRunError } from '../eleventy/run.js';
 import { InternalDataError } from '../eleventy/guard.js';
-import type { PageIndex } from '../link/page-index.js';
-import { resolveLink } from '../link/resolve.js';
+import { siteHref } from '../link/resolve.js';
 import { collectCanaries } from '../output/canaries.js';
 import { writeAtomically } from '../output/atomic.js';
 import { isSearchRuntime, scanForLeaks } from '../output/leak-scan.js';
 import { listFiles } from '../load/read.js';
-import type { Page } from '../pages/page.js';
 import type { Audience } from '../project/project.js';
 import type { BodyPart } from '../render/processor.js';
 import { linkParts } from '../bodies/analyze.js';
@@ -49,7 +47,7 @@ export async function build(paths: ProjectPaths, options: BuildOptions): Promise
   const rendered = new Map<string, BodyPart[]>();
   for (const page of handbook.pages) {
     const body = checked.bodies.get(page.file);
-    if (body?.parts && body.hrefs) rendered.set(page.file, linkParts(body.parts, body.hrefs, rewriter(handbook.index, page)));
+    if (body?.parts && body.hrefs) rendered.set(page.file, linkParts(body.parts, body.hrefs, (href) => siteHref(handbook.index, page, href)));
   }
   const { pages: views, nav } = siteViews(handbook, { ...options, config, rendered });
   const site = { title: config.site.title, url: config.site.url ?? '', audience: options.audience, home: { title: nav.title, url: nav.url } };
@@ -118,10 +116,3 @@ class LeakError extends Error {
   }
 }
 
-/** Site links in a body are written as the canonical URL of what they resolve to; others stay as written. */
-function rewriter(index: PageIndex, page: Page): (href: string) => string {
-  return (href) => {
-    const resolved = resolveLink(index, page, href);
-    return resolved.kind === 'page' || resolved.kind === 'static' ? resolved.href : href;
-  };
-}

@@ -60,3 +60,9 @@ function safeDecode(s: string): string {
     return s;
   }
 }
+
+/** The URL to write for a link: the canonical URL of the page or file it reaches; anything else as written. */
+export function siteHref(index: PageIndex, from: Pick<Page, 'contentPath' | 'url'>, href: string): string {
+  const resolved = resolveLink(index, from, href);
+  return resolved.kind === 'page' || resolved.kind === 'static' ? resolved.href : href;
+}

@@ -3,7 +3,7 @@ import { OkrSchema } from '../../schemas/okr.js';
 import { PageSchema, type PageData } from '../../schemas/page.js';
 import type { Config } from '../../schemas/config.js';
 import type { Handbook } from '../link/index.js';
-import { resolveLink } from '../link/resolve.js';
+import { siteHref } from '../link/resolve.js';
 import { parseMarkdown } from '../markdown/parse.js';
 import { GENERATED_PAGES, kpiIndex, okrIndex } from '../pages/generated.js';
 import type { Page } from '../pages/page.js';
@@ -46,10 +46,7 @@ export function siteViews(handbook: Handbook, options: ViewOptions): { pages: Pa
     const placed = handbook.kpis.get(id);
     return placed && titles.has(placed.pageUrl) ? { name: placed.record.name, href: `${placed.pageUrl}#${placed.anchor}` } : undefined;
   };
-  const hrefFrom = (page: Pick<Page, 'contentPath' | 'url'>) => (url: string) => {
-    const resolved = resolveLink(handbook.index, page, url);
-    return resolved.kind === 'page' || resolved.kind === 'static' ? resolved.href : url;
-  };
+  const hrefFrom = (page: Pick<Page, 'contentPath' | 'url'>) => (url: string) => siteHref(handbook.index, page, url);
   const definitions = new Map<string, string>();
   const definitionHtml = (kpiId: string, markdown: string, href: (url: string) => string) => {
     let html = definitions.get(kpiId);
