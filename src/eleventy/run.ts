@@ -17,7 +17,17 @@ export class EleventyRunError extends Error {
  * Runs Eleventy over finished pages into `outDir`. Its input folder is a fresh
  * empty one, so Eleventy never sees content/; layouts come from `layoutsDir`.
  */
-export async function runEleventy(build: EleventyBuild, layoutsDir: string, outDir: string): Promise<void> {
+export async function runEleventy(build: EleventyBuild, layoutsDir: string, outDir: string, batch = BATCH): Promise<void> {
+  // Eleventy holds every page it renders until its run ends: pages go through it in batches, so memory stays flat.
+  for (let start = 0; start < build.pages.length || start === 0; start += batch) {
+    await runOnce({ ...build, pages: build.pages.slice(start, start + batch) }, layoutsDir, outDir);
+  }
+}
+
+/** Pages per Eleventy run: big enough that its start-up (about 0.2 s) is a small share. */
+const BATCH = 2000;
+
+async function runOnce(build: EleventyBuild, layoutsDir: string, outDir: string): Promise<void> {
   const inputDir = await mkdtemp(join(tmpdir(), 'okr-handbook-eleventy-'));
   try {
     const layouts = relative(inputDir, layoutsDir);

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EleventyBuild } from '../../src/eleventy/plugin.js';
-import { listFiles } from './helpers.js';
+import { listFiles, readTexts } from './helpers.js';
 import { removeTempDirs, tempDir, writeHandbook } from '../helpers/temp.js';
 
 // .eleventy.js imports the compiled plugin from lib/ (`npm test` compiles first).
@@ -86,6 +86,17 @@ describe('Nunjucks loads templates from the layouts folder only', () => {
       expect(existsSync(join(root, 'out')) ? listFiles(join(root, 'out')) : []).toEqual([]);
     });
   }
+});
+
+describe('runEleventy in batches', () => {
+  // Big sites go through Eleventy a batch at a time; every page must still be written, the same way.
+  it('writes the same files whatever the batch size', async () => {
+    const root = writeHandbook(LAYOUTS);
+    await runEleventy(tinyBuild(), join(root, 'layouts'), join(root, 'whole'));
+    await runEleventy(tinyBuild(), join(root, 'layouts'), join(root, 'batched'), 1);
+    expect(readTexts(join(root, 'batched'))).toEqual(readTexts(join(root, 'whole')));
+    expect(listFiles(join(root, 'batched'))).toEqual(['index.html', 'team/goals/index.html']);
+  });
 });
 
 describe('runEleventy imported from the TypeScript sources', () => {
