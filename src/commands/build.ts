@@ -3,6 +3,7 @@ import { join, relative, sep } from 'node:path';
 import { diagnostic, type Diagnostic, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { runEleventy, EleventyRunError } from '../eleventy/run.js';
 import { InternalDataError } from '../eleventy/guard.js';
+import { OutputPathError } from '../eleventy/plugin.js';
 import { siteHref } from '../link/resolve.js';
 import { collectCanaries } from '../output/canaries.js';
 import { writeAtomically } from '../output/atomic.js';
@@ -56,7 +57,7 @@ export async function build(paths: ProjectPaths, options: BuildOptions): Promise
   try {
     await writeAtomically(paths.outDir, async (staging) => {
       await runEleventy({ audience: options.audience, site, pages: views }, paths.layoutsDir, staging);
-      await writeSiteFiles(staging, { audience: options.audience, siteUrl: site.url, siteTitle: site.title, pages: views, layoutsDir: paths.layoutsDir });
+      await writeSiteFiles(staging, { audience: options.audience, siteUrl: site.url, pages: views, layoutsDir: paths.layoutsDir });
       if (checked.staticFiles.length > 0) await cp(paths.staticDir, staging, { recursive: true });
       if (options.audience === 'public') {
         // Shipped assets are copied unchanged and hold no handbook data, but their numbers (`opacity: 0.55`) would cry wolf.
@@ -70,6 +71,8 @@ export async function build(paths: ProjectPaths, options: BuildOptions): Promise
     if (err instanceof SearchIndexError) return failed([diagnostic('build/search-index', { file: relative(paths.root, paths.outDir).split(sep).join('/') || '.', line: 1, column: 1, message: err.message, hint: 'nothing was written; check that the pagefind package installed its binary (npm ci)' })]);
     if (err instanceof EleventyRunError) {
       const guard = causeOfType(err, InternalDataError);
+      const escape = causeOfType(err, OutputPathError);
+      if (escape) return failed([diagnostic('build/output-path', { file: layoutsRel, line: 1, column: 1, message: escape.message, hint: 'use an absolute permalink inside the site; nothing was written' })]);
       if (guard) return failed([diagnostic('build/internal-data', { file: layoutsRel, line: 1, column: 1, message: guard.message, hint: 'internal data must never reach layouts in a public build; nothing was written' })]);
       return failed([await layoutDiagnostic(err.message, paths.root, layoutsRel)]);
     }

@@ -22,6 +22,14 @@ export interface EleventyBuild {
 const CASCADE_KEYS = new Set(['hb', 'site', 'eleventy', 'page', 'collections', 'pkg', 'pagination', 'permalink', 'layout', 'templateEngineOverride', 'eleventyExcludeFromCollections', 'eleventyComputed', 'handbookGuard']);
 const PAGES_KEY = 'handbookPages_';
 
+/** Raised when a page would be written outside the output folder. */
+export class OutputPathError extends Error {
+  override name = 'OutputPathError';
+  constructor(readonly target: string) {
+    super(`refusing to write ${target}: it is outside the output folder`);
+  }
+}
+
 /** Where `runEleventy` leaves the plugin's options on Eleventy's config object, out of the data cascade. */
 export const HANDBOOK_OPTIONS = Symbol.for('okr-handbook.eleventy-options');
 
@@ -100,7 +108,7 @@ export function handbookPlugin(eleventyConfig: EleventyConfig): void {
   const root = resolve(outDir) + sep;
   eleventyConfig.addTransform('okr-handbook-output-inside', function (content) {
     const target = this.page.outputPath;
-    if (target !== false && !resolve(target).startsWith(root)) throw new Error(`refusing to write ${target}: outside the output folder`);
+    if (target !== false && !resolve(target).startsWith(root)) throw new OutputPathError(target);
     return content;
   });
 }

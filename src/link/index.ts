@@ -3,7 +3,7 @@ import type { Kpi } from '../../schemas/kpi.js';
 import type { Okr } from '../../schemas/okr.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Outline } from '../markdown/outline.js';
-import { GENERATED_PAGES, kpiIndex, okrIndex, type OkrIndex, type Placed } from '../pages/generated.js';
+import { GENERATED_PAGES, kpiIndex, okrIndex, type Placed } from '../pages/generated.js';
 import type { Page } from '../pages/page.js';
 import { checkApprovals } from './approvals.js';
 import { checkLayouts } from './layouts.js';
@@ -32,12 +32,8 @@ export interface Handbook {
   index: PageIndex;
   /** Outline of each page body, by `page.file`. */
   outlines: ReadonlyMap<string, Outline>;
-  /** Anchors (heading, OKR and KPI ids) of every page, generated pages included, by URL. */
-  anchors: Map<string, Set<string>>;
   okrs: Placed<Okr>[];
   kpis: Map<string, Placed<Kpi>>;
-  okrIndex: OkrIndex;
-  kpiIndex: ReturnType<typeof kpiIndex>;
 }
 
 /**
@@ -73,5 +69,5 @@ export function linkHandbook(input: LinkInput): { handbook: Handbook; diagnostic
     ...checkApprovals(pages, config, today),
     ...checkLinks(pages, outlines, index, anchors, config),
   );
-  return { handbook: { pages, index, outlines, anchors, okrs, kpis, okrIndex: okrIdx, kpiIndex: kpiIdx }, diagnostics };
+  return { handbook: { pages, index, outlines, okrs, kpis }, diagnostics };
 }

@@ -7,7 +7,6 @@ import type { PageView } from '../view/page.js';
 export interface SiteFilesInput {
   audience: 'public' | 'internal';
   siteUrl: string;
-  siteTitle: string;
   pages: readonly PageView[];
   layoutsDir: string;
 }

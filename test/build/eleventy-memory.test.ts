@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EleventyBuild } from '../../src/eleventy/plugin.js';
+import { type EleventyBuild, HANDBOOK_OPTIONS, handbookPlugin, OutputPathError } from '../../src/eleventy/plugin.js';
 import { listFiles, readTexts } from './helpers.js';
 import { removeTempDirs, tempDir, writeHandbook } from '../helpers/temp.js';
 
@@ -105,5 +105,27 @@ describe('runEleventy imported from the TypeScript sources', () => {
     const root = writeHandbook(LAYOUTS);
     await runEleventy(tinyBuild(), join(root, 'layouts'), join(root, 'out'));
     expect(listFiles(join(root, 'out'))).toEqual(['index.html', 'team/goals/index.html']);
+  });
+});
+
+describe('the output-path guard of the plugin', () => {
+  // Eleventy already keeps `..` inside its output; this second check fails a write that would not be.
+  it('refuses a page written outside the output folder, and passes one inside', () => {
+    const transforms: ((this: { page: { outputPath: string | false } }, content: string) => string)[] = [];
+    const config = {
+      [HANDBOOK_OPTIONS]: { build: tinyBuild(), outDir: '/srv/site', layoutsDir: '/srv/layouts' },
+      setDynamicPermalinks() {},
+      setTemplateFormats() {},
+      setUseGitIgnore() {},
+      addGlobalData() {},
+      addTemplate() {},
+      setNunjucksEnvironmentOptions() {},
+      amendLibrary() {},
+      addTransform: (_name: string, fn: (typeof transforms)[number]) => void transforms.push(fn),
+    };
+    handbookPlugin(config);
+    const [guard] = transforms;
+    expect(guard!.call({ page: { outputPath: '/srv/site/a/index.html' } }, 'ok')).toBe('ok');
+    expect(() => guard!.call({ page: { outputPath: '/srv/elsewhere/a.html' } }, 'x')).toThrow(OutputPathError);
   });
 });
