@@ -19,6 +19,11 @@ export const ConfigSchema = z.strictObject({
     .strictObject({ broken: z.enum(['error', 'warn']).default('error') })
     .default({ broken: 'error' }),
   okrs: z.strictObject({ max_current: z.number().int().min(0).default(3) }).default({ max_current: 3 }),
+  /**
+   * Pages per search index shard. A build after an edit re-indexes only the shards
+   * whose pages changed; a reader's search loads one small index per shard.
+   */
+  search: z.strictObject({ shard_pages: z.number().int().min(1).default(1000) }).default({ shard_pages: 1000 }),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -10,8 +10,12 @@ if (form) {
   let engine;
   const load = () =>
     (engine ??= import('/pagefind/pagefind.js').then(async (pagefind) => {
-      await pagefind.options({ excerptLength: 16 });
+      const options = { excerptLength: 16 };
+      await pagefind.options(options);
       await pagefind.init();
+      // A big handbook's index comes in shards (handbook.config.yaml, search.shard_pages): one search covers them all.
+      const shards = await fetch('/pagefind/shards.json').then((response) => (response.ok ? response.json() : []));
+      await Promise.all(shards.map((shard) => pagefind.mergeIndex(shard, options)));
       return pagefind;
     }));
   const close = () => {

@@ -22,18 +22,27 @@ export interface BodyResult {
   outline: Outline;
   parts?: BodyPart[];
   hrefs?: string[];
+  /** Each KPI's definition, rendered the same way. */
+  definitions?: RenderedMarkdown[];
+}
+
+/** Markdown rendered with link tokens: the HTML parts and the link targets the tokens stand for. */
+export interface RenderedMarkdown {
+  parts: BodyPart[];
+  hrefs: string[];
 }
 
 /** Turns an expanded tree into HTML parts and their link targets (`renderWithTokens`). */
-export type TreeRenderer = (tree: Root) => Required<Pick<BodyResult, 'parts' | 'hrefs'>>;
+export type TreeRenderer = (tree: Root) => RenderedMarkdown;
 
 /** Parses a body once and derives its outline and, given a renderer, its HTML from the one tree. */
 export function analyzeBody(input: BodyInput, render?: TreeRenderer): BodyResult {
   const tree = parseMarkdown(input.body);
   expandDirectives(tree, input.titles);
   const outline = outlineOf(tree);
-  if (input.definitions.length > 0) outline.definitionLinks = input.definitions.map((markdown) => outlineOf(parseMarkdown(markdown)).links);
-  return render ? { outline, ...render(tree) } : { outline };
+  const definitions = input.definitions.map((markdown) => parseMarkdown(markdown));
+  if (definitions.length > 0) outline.definitionLinks = definitions.map((definition) => outlineOf(definition).links);
+  return render ? { outline, ...render(tree), definitions: definitions.map(render) } : { outline };
 }
 
 /** A token as the whole value of an `href` or `src` attribute: text an editor typed never matches. */
@@ -44,6 +53,11 @@ export function linkParts(parts: readonly BodyPart[], hrefs: readonly string[], 
   return parts.map((part) =>
     'html' in part ? { html: part.html.replace(TOKEN, (_, i: string) => escapeAttribute(rewrite(hrefs[Number(i)] ?? ''))) } : part,
   );
+}
+
+/** The HTML of parts that hold no record cards (a KPI's definition). */
+export function htmlOf(parts: readonly BodyPart[]): string {
+  return parts.map((part) => ('html' in part ? part.html : '')).join('');
 }
 
 function escapeAttribute(value: string): string {

@@ -16,8 +16,8 @@ export interface AnalyzeOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** A body's HTML parts and link targets, as cached. */
-export type BodyHtml = Required<Pick<BodyResult, 'parts' | 'hrefs'>>;
+/** A body's HTML parts and link targets, and its KPIs' definitions, as cached. */
+export type BodyHtml = Required<Pick<BodyResult, 'parts' | 'hrefs' | 'definitions'>>;
 
 /** Below this many bodies to parse, starting worker threads costs more than it saves. */
 const WORKER_THRESHOLD = 400;
@@ -46,7 +46,7 @@ export async function analyzeBodies(bodies: ReadonlyMap<string, BodyInput>, opti
   const record = (miss: (typeof misses)[number], result: BodyResult) => {
     results.set(miss.id, result);
     cache?.outlines.set(miss.key, result.outline);
-    if (result.parts && result.hrefs) cache?.html?.set(miss.key, { parts: result.parts, hrefs: result.hrefs });
+    if (result.parts && result.hrefs && result.definitions) cache?.html?.set(miss.key, { parts: result.parts, hrefs: result.hrefs, definitions: result.definitions });
   };
 
   // Workers run compiled JavaScript; from TypeScript sources (tests) bodies are analysed in this thread.

@@ -7,7 +7,7 @@ import { PACKAGE } from '../package-root.js';
  * Bump when a cached result changes for the same input without a package
  * version change (a renderer option, a plugin): old entries then miss.
  */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 
 /** What every key includes besides its input: the format, okr-handbook's version and its dependency ranges. */
 const SALT = JSON.stringify([CACHE_FORMAT, PACKAGE.version, PACKAGE.dependencies]);
@@ -40,14 +40,8 @@ export class CacheFile<T> {
 
   static async open<T>(dir: string, name: string): Promise<CacheFile<T>> {
     const file = join(dir, name);
-    let entries = new Map<string, T>();
-    try {
-      const parsed = JSON.parse(await readFile(file, 'utf8')) as { salt: string; entries: [string, T][] };
-      if (parsed.salt === SALT) entries = new Map(parsed.entries);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT' && !(err instanceof SyntaxError)) throw err;
-    }
-    return new CacheFile(file, entries);
+    const stored = await readCacheJson<{ entries: [string, T][] }>(file);
+    return new CacheFile(file, new Map(stored?.entries));
   }
 
   get(key: string): T | undefined {
@@ -61,22 +55,41 @@ export class CacheFile<T> {
     this.changed = true;
   }
 
-  /**
-   * Writes the file if this run changed it. A cache that cannot be written (a
-   * read-only checkout, a full disk) is returned, not thrown: the run's results
-   * are right without it, and the CLI says so.
-   */
+  /** Writes the file if this run changed it (see `writeCacheJson`). */
   async save(): Promise<Error | undefined> {
     if (!this.changed && this.used.size === this.entries.size) return undefined;
-    try {
-      await mkdir(join(this.file, '..'), { recursive: true });
-      const tmp = `${this.file}.${process.pid}.tmp`;
-      await writeFile(tmp, JSON.stringify({ salt: SALT, entries: [...this.used] }));
-      await rename(tmp, this.file);
-      return undefined;
-    } catch (err) {
-      if (['EACCES', 'EPERM', 'EROFS', 'ENOSPC'].includes((err as NodeJS.ErrnoException).code ?? '')) return err as Error;
-      throw err;
-    }
+    return writeCacheJson(this.file, { entries: [...this.used] });
+  }
+}
+
+/**
+ * Reads a cache file written by `writeCacheJson` with this version's salt;
+ * undefined when there is none, it is not JSON, or another version wrote it.
+ */
+export async function readCacheJson<T extends object>(file: string): Promise<T | undefined> {
+  try {
+    const parsed = JSON.parse(await readFile(file, 'utf8')) as T & { salt?: unknown };
+    return parsed.salt === SALT ? parsed : undefined;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' || err instanceof SyntaxError) return undefined;
+    throw err;
+  }
+}
+
+/**
+ * Writes a cache file atomically (by rename), salted with this version. A cache
+ * that cannot be written (a read-only checkout, a full disk) is returned, not
+ * thrown: the run's results are right without it, and the CLI says so.
+ */
+export async function writeCacheJson(file: string, data: object): Promise<Error | undefined> {
+  try {
+    await mkdir(join(file, '..'), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    await writeFile(tmp, JSON.stringify({ salt: SALT, ...data }));
+    await rename(tmp, file);
+    return undefined;
+  } catch (err) {
+    if (['EACCES', 'EPERM', 'EROFS', 'ENOSPC'].includes((err as NodeJS.ErrnoException).code ?? '')) return err as Error;
+    throw err;
   }
 }

@@ -8,11 +8,16 @@ import { siteHref } from '../link/resolve.js';
 import { collectCanaries } from '../output/canaries.js';
 import { writeAtomically } from '../output/atomic.js';
 import { isSearchRuntime, scanForLeaks } from '../output/leak-scan.js';
+import { pageKeys } from '../output/page-keys.js';
+import { OutputReuse } from '../output/reuse.js';
+import { cacheDir, cacheKey } from '../cache/store.js';
 import { listFiles } from '../load/read.js';
 import type { Audience } from '../project/project.js';
 import type { BodyPart } from '../render/processor.js';
-import { linkParts } from '../bodies/analyze.js';
-import { SearchIndexError, writeSiteFiles } from '../site/index.js';
+import type { PageView } from '../view/page.js';
+import { htmlOf, linkParts } from '../bodies/analyze.js';
+import { writeSiteFiles } from '../site/index.js';
+import { SearchIndexError, writeSearchIndex } from '../site/search.js';
 import { siteViews } from '../view/views.js';
 import { check, type CheckOptions, type CheckResult } from './check.js';
 import type { ProjectPaths } from './paths.js';
@@ -46,23 +51,41 @@ export async function build(paths: ProjectPaths, options: BuildOptions): Promise
 
   const { handbook, config } = checked;
   const rendered = new Map<string, BodyPart[]>();
+  const definitions = new Map<string, string[]>();
   for (const page of handbook.pages) {
     const body = checked.bodies.get(page.file);
-    if (body?.parts && body.hrefs) rendered.set(page.file, linkParts(body.parts, body.hrefs, (href) => siteHref(handbook.index, page, href)));
+    const rewrite = (href: string) => siteHref(handbook.index, page, href);
+    if (body?.parts && body.hrefs) rendered.set(page.file, linkParts(body.parts, body.hrefs, rewrite));
+    if (body?.definitions) definitions.set(page.file, body.definitions.map((d) => htmlOf(linkParts(d.parts, d.hrefs, rewrite))));
   }
-  const { pages: views, nav } = siteViews(handbook, { ...options, config, rendered });
+  const { pages: views, nav } = siteViews(handbook, { ...options, config, rendered, definitions });
   const site = { title: config.site.title, url: config.site.url ?? '', audience: options.audience, home: { title: nav.title, url: nav.url } };
   const layoutsRel = relative(paths.root, paths.layoutsDir).split(sep).join('/') || '.';
 
+  // Pages (and search shards) made from the same inputs as in the last build into this folder are taken from it.
+  const reuse = await OutputReuse.open(cacheDir(paths.root), options.audience, paths.outDir, options.cache ?? true);
+  const keys = await pageKeys(views, nav, { audience: options.audience, site, layoutsDir: paths.layoutsDir });
+  const pageId = (view: PageView) => `page:${view.outputPath}`;
+  const fresh = views.filter((view, i) => !reuse.reusable(pageId(view), keys[i]!));
+  const canaries = options.audience === 'public' ? collectCanaries(handbook.pages, config, options.today) : [];
+  const scannedFor = canaries.length > 0 ? cacheKey('canaries', JSON.stringify(canaries.map((c) => c.text).sort())) : '';
+
   try {
     await writeAtomically(paths.outDir, async (staging) => {
-      await runEleventy({ audience: options.audience, site, pages: views }, paths.layoutsDir, staging);
+      if (fresh.length > 0) await runEleventy({ audience: options.audience, site, pages: fresh }, paths.layoutsDir, staging);
       await writeSiteFiles(staging, { audience: options.audience, siteUrl: site.url, pages: views, layoutsDir: paths.layoutsDir });
       if (checked.staticFiles.length > 0) await cp(paths.staticDir, staging, { recursive: true });
+      // Taken after everything else is written: a link never lands where this build wrote a file.
+      const isFresh = new Set(fresh);
+      views.forEach((view, i) => (isFresh.has(view) ? reuse.record(pageId(view), keys[i]!, [view.outputPath]) : reuse.take(pageId(view), staging)));
+      const searchable = views.flatMap((view, i) => (view.unlisted ? [] : [{ url: view.url, outputPath: view.outputPath, key: keys[i]! }]));
+      await writeSearchIndex(staging, searchable, config.search.shard_pages, reuse);
       if (options.audience === 'public') {
         // Shipped assets are copied unchanged and hold no handbook data, but their numbers (`opacity: 0.55`) would cry wolf.
         const assets = new Set((await listFiles(join(paths.layoutsDir, 'assets'))).map((f) => `assets/${f}`).filter((f) => !checked.staticFiles.includes(f)));
-        const leaks = await scanForLeaks(staging, collectCanaries(handbook.pages, config, options.today), (file) => assets.has(file) || isSearchRuntime(file));
+        // Files taken from the last build were scanned for these very values then.
+        const scanned = reuse.scannedFiles(scannedFor);
+        const leaks = await scanForLeaks(staging, canaries, (file) => assets.has(file) || isSearchRuntime(file) || scanned.has(file));
         if (leaks.length > 0) throw new LeakError(leaks);
       }
     });
@@ -78,7 +101,8 @@ export async function build(paths: ProjectPaths, options: BuildOptions): Promise
     }
     throw err;
   }
-  return { ...checked, written: true, pageCount: views.length };
+  const cacheError = checked.cacheError ?? (await reuse.save(scannedFor));
+  return { ...checked, ...(cacheError ? { cacheError } : {}), written: true, pageCount: views.length };
 }
 
 /** The innermost error of a type in a chain of Eleventy's wrappers (`originalError`) and `cause`s. */

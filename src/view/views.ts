@@ -4,12 +4,11 @@ import { PageSchema, type PageData } from '../../schemas/page.js';
 import type { Config } from '../../schemas/config.js';
 import type { Handbook } from '../link/index.js';
 import { siteHref } from '../link/resolve.js';
-import { parseMarkdown } from '../markdown/parse.js';
 import { GENERATED_PAGES, kpiIndex, okrIndex } from '../pages/generated.js';
 import type { Page } from '../pages/page.js';
 import { outputPathForUrl } from '../pages/url.js';
 import { type Audience, project } from '../project/project.js';
-import { type BodyPart, renderTree } from '../render/processor.js';
+import type { BodyPart } from '../render/processor.js';
 import { type NavNode, navigationTree, navPlaces } from './navigation.js';
 import { canonicalUrl, editUrl, type PageView, tableOfContents } from './page.js';
 import { kpiView, okrView, type OkrView, type ViewContext } from './records.js';
@@ -21,6 +20,8 @@ export interface ViewOptions {
   config: Config;
   /** Rendered body parts, by `page.file`. */
   rendered: ReadonlyMap<string, BodyPart[]>;
+  /** The HTML of each KPI's definition on a page, by `page.file`. */
+  definitions: ReadonlyMap<string, readonly string[]>;
   /** Last commit date of each file, by root-relative path. */
   lastUpdated?: ReadonlyMap<string, string>;
 }
@@ -47,15 +48,8 @@ export function siteViews(handbook: Handbook, options: ViewOptions): { pages: Pa
     return placed && titles.has(placed.pageUrl) ? { name: placed.record.name, href: `${placed.pageUrl}#${placed.anchor}` } : undefined;
   };
   const hrefFrom = (page: Pick<Page, 'contentPath' | 'url'>) => (url: string) => siteHref(handbook.index, page, url);
-  const definitions = new Map<string, string>();
-  const definitionHtml = (kpiId: string, markdown: string, href: (url: string) => string) => {
-    let html = definitions.get(kpiId);
-    if (html === undefined) {
-      html = renderTree(parseMarkdown(markdown), href).map((part) => ('html' in part ? part.html : '')).join('');
-      definitions.set(kpiId, html);
-    }
-    return html;
-  };
+  // The /kpis/ page shows each definition as its own page renders it.
+  const definitionHtml = new Map<string, string>();
   const chrome = (file: string, url: string) => ({
     ...optional('canonical', canonicalUrl(config.site.url, url)),
     nav: places.get(url) ?? { breadcrumbs: [], sidebar: topLevel },
@@ -80,7 +74,11 @@ export function siteViews(handbook: Handbook, options: ViewOptions): { pages: Pa
         const anchor = outline?.recordAnchors.okr[i] ?? '';
         return withSubheadings(okrView(okr, anchor, ctx), depthOf.get(anchor) ?? 2);
       }),
-      kpis: (data.kpis ?? []).map((kpi, i) => kpiView(kpi, outline?.recordAnchors.kpi[i] ?? '', definitionHtml(kpi.id, kpi.definition, href), ctx)),
+      kpis: (data.kpis ?? []).map((kpi, i) => {
+        const html = options.definitions.get(page.file)?.[i] ?? '';
+        definitionHtml.set(kpi.id, html);
+        return kpiView(kpi, outline?.recordAnchors.kpi[i] ?? '', html, ctx);
+      }),
       toc: tableOfContents(outline?.headings ?? []),
       ...chrome(page.file, page.url),
       draft: Boolean(data.draft),
@@ -122,7 +120,7 @@ export function siteViews(handbook: Handbook, options: ViewOptions): { pages: Pa
       okrs: [],
       kpis: kpis.kpis.map((k) => {
         const ctx = generatedCtx(k.pageUrl);
-        return { ...kpiView(project(KpiSchema, k.record, projection), k.id, definitionHtml(k.record.id, k.record.definition, ctx.href), ctx), pageUrl: k.pageUrl, pageTitle: titles.get(k.pageUrl), pageAnchor: k.anchor };
+        return { ...kpiView(project(KpiSchema, k.record, projection), k.id, definitionHtml.get(k.record.id) ?? '', ctx), pageUrl: k.pageUrl, pageTitle: titles.get(k.pageUrl), pageAnchor: k.anchor };
       }),
       toc: tableOfContents(kpis.headings),
       ...chrome('', GENERATED_PAGES.kpis.url),

@@ -1,10 +1,11 @@
 /// <reference lib="dom" />
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContextOptions } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { REPO } from '../helpers/cli.js';
-import { removeTempDirs } from '../helpers/temp.js';
+import { copySample, removeTempDirs } from '../helpers/temp.js';
+import { shardCount, shardOf } from '../../src/site/search.js';
 import { buildSite, listFiles } from '../site/build-site.js';
 import { axeViolations, type AxeFinding, inViewport, launchChromium, layoutShift, type ServedSite, serveSite, visit, type Visit } from './harness.js';
 
@@ -14,7 +15,8 @@ const PHONE: BrowserContextOptions = { viewport: { width: 375, height: 812 }, de
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
 
 let browser: Browser;
-const sites: Record<'public' | 'internal', { dir: string; served: ServedSite; urls: string[] }> = {} as never;
+type Site = 'public' | 'internal' | 'sharded';
+const sites: Record<Site, { dir: string; served: ServedSite; urls: string[] }> = {} as never;
 const opened: Visit[] = [];
 
 /** Every page of a built site as a URL path: its HTML files, `index.html` as `/`. */
@@ -24,19 +26,23 @@ function pageUrls(dir: string): string[] {
     .map((f) => `/${f.replace(/(^|\/)index\.html$/, '$1')}`);
 }
 
-async function open(audience: 'public' | 'internal', options: BrowserContextOptions): Promise<Visit> {
+async function open(audience: Site, options: BrowserContextOptions): Promise<Visit> {
   const v = await visit(browser, sites[audience].served, options);
   opened.push(v);
   return v;
 }
 
-const url = (audience: 'public' | 'internal', path: string) => sites[audience].served.origin + path;
+const url = (audience: Site, path: string) => sites[audience].served.origin + path;
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  const [publicDir, internalDir, launched] = await Promise.all([buildSite(REPO, 'public'), buildSite(REPO, 'internal'), launchChromium()]);
+  // The sample with its search index in one shard per section.
+  const sharded = copySample();
+  const config = join(sharded, 'handbook.config.yaml');
+  writeFileSync(config, readFileSync(config, 'utf8').replace(/shard_pages: \d+/, 'shard_pages: 1'));
+  const [publicDir, internalDir, shardedDir, launched] = await Promise.all([buildSite(REPO, 'public'), buildSite(REPO, 'internal'), buildSite(sharded, 'public'), launchChromium()]);
   browser = launched;
-  for (const [audience, dir] of [['public', publicDir], ['internal', internalDir]] as const) {
+  for (const [audience, dir] of [['public', publicDir], ['internal', internalDir], ['sharded', shardedDir]] as const) {
     sites[audience] = { dir, served: await serveSite(dir), urls: pageUrls(dir) };
   }
 });
@@ -144,6 +150,19 @@ describe('search', () => {
     expect(first).toMatch(/^\/[a-z-/]*$/);
     await page.keyboard.press('Enter');
     await page.waitForURL(`**${first}`);
+  });
+
+  it('searches every shard of a sharded index at once', async () => {
+    const shards = JSON.parse(readFileSync(join(sites.sharded.dir, 'pagefind/shards.json'), 'utf8')) as string[];
+    expect(shards.length).toBeGreaterThan(0);
+    // The two pages this search finds are in different shards.
+    const count = shardCount(sites.sharded.urls.filter((u) => u !== '/404.html').length, 1);
+    expect(shardOf('/data-team/kpis/', count)).not.toBe(shardOf('/kpis/', count));
+    const { page } = await open('sharded', DESKTOP);
+    await page.goto(url('sharded', '/company/'));
+    await page.getByRole('searchbox', { name: 'Search the handbook' }).fill('pipeline');
+    await page.locator('.search-results a[href="/data-team/kpis/"]').waitFor();
+    await page.locator('.search-results a[href="/kpis/"]').waitFor();
   });
 
   it('tells the reader when nothing matches', async () => {

@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cacheKey } from '../cache/store.js';
+import { listFiles } from '../load/read.js';
+import type { NavNode } from '../view/navigation.js';
+import type { PageView } from '../view/page.js';
+
+/** What every page of a build is laid out with: the site data and the layouts folder. */
+export interface LayoutInputs {
+  audience: string;
+  site: Record<string, unknown>;
+  layoutsDir: string;
+}
+
+/**
+ * The key of each page's HTML: a hash of everything Eleventy lays it out from.
+ * A page's navigation is a function of the whole tree and its URL, so the tree
+ * is hashed once for all pages instead of each page's sidebar on its own.
+ */
+export async function pageKeys(views: readonly PageView[], nav: NavNode, inputs: LayoutInputs): Promise<string[]> {
+  const layouts = (await listFiles(inputs.layoutsDir, true)).map((file) => `${file}\0${readFileSync(join(inputs.layoutsDir, file), 'base64')}`);
+  const shared = cacheKey('page', inputs.audience, JSON.stringify(inputs.site), JSON.stringify(nav), ...layouts);
+  return views.map((view) => cacheKey(shared, JSON.stringify({ ...view, nav: undefined })));
+}

@@ -1,0 +1,114 @@
+import { copyFileSync, linkSync, lstatSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { readCacheJson, writeCacheJson } from '../cache/store.js';
+
+/** What identifies a file's bytes without reading them, as git's index does: any write changes one of these. */
+interface Stamp {
+  size: number;
+  mtimeMs: number;
+  ino: number;
+}
+
+/** A piece of the site (a page, a search shard): the key of everything it was made from, and the files it wrote. */
+interface Unit {
+  key: string;
+  files: Record<string, Stamp>;
+}
+
+interface Manifest {
+  outDir: string;
+  /** Hash of the internal values the output was scanned for (public builds), '' when it was not scanned. */
+  scannedFor: string;
+  units: Record<string, Unit>;
+}
+
+/**
+ * Lets a build take files from the previous build's output instead of making
+ * them again. A unit is reused only when its key (a hash of everything its
+ * files depend on) is the one recorded, and each of its files in the output
+ * folder still has the size, mtime and inode recorded after that build: a file
+ * edited or replaced since is made again. Reused files are hard-linked into the
+ * staging folder, so the previous output is never written to.
+ */
+export class OutputReuse {
+  /** Units in this build's output; `kept` holds the stamps of files linked from the last, which a link leaves as they were. */
+  private readonly made = new Map<string, { key: string; files: string[]; kept?: Record<string, Stamp> }>();
+  private readonly taken = new Set<string>();
+
+  private constructor(
+    private readonly file: string,
+    private readonly outDir: string,
+    private readonly previous: Manifest | undefined,
+  ) {}
+
+  /** The record of the last build of `audience` into `outDir`, if it went there; none when `enabled` is false. */
+  static async open(cacheDirectory: string, audience: string, outDir: string, enabled: boolean): Promise<OutputReuse> {
+    const file = join(cacheDirectory, `output-${audience}.json`);
+    const previous = enabled ? await readCacheJson<Manifest>(file) : undefined;
+    return new OutputReuse(enabled ? file : '', outDir, previous?.outDir === outDir ? previous : undefined);
+  }
+
+  /** Whether the previous output holds `id` made from the same inputs, untouched since. */
+  reusable(id: string, key: string): boolean {
+    const unit = this.previous?.units[id];
+    if (unit?.key !== key) return false;
+    return Object.entries(unit.files).every(([file, stamp]) => {
+      try {
+        const now = lstatSync(join(this.outDir, file));
+        return now.isFile() && now.size === stamp.size && now.mtimeMs === stamp.mtimeMs && now.ino === stamp.ino;
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+        throw err;
+      }
+    });
+  }
+
+  /**
+   * Puts a reusable unit's files into `staging`: a hard link, or a copy where the
+   * file system has none. Fails if a file is already there, so nothing this
+   * build wrote is ever replaced.
+   */
+  take(id: string, staging: string): void {
+    const unit = this.previous!.units[id]!;
+    const kept: Record<string, Stamp> = {};
+    for (const [file, stamp] of Object.entries(unit.files)) {
+      const target = join(staging, file);
+      mkdirSync(dirname(target), { recursive: true });
+      try {
+        linkSync(join(this.outDir, file), target);
+        kept[file] = stamp;
+      } catch (err) {
+        if (!['EXDEV', 'EPERM', 'ENOTSUP', 'EMLINK'].includes((err as NodeJS.ErrnoException).code ?? '')) throw err;
+        copyFileSync(join(this.outDir, file), target);
+      }
+    }
+    this.made.set(id, { key: unit.key, files: Object.keys(unit.files), kept });
+    this.taken.add(id);
+  }
+
+  /** Records a unit this build made, with the files it wrote (relative to the output folder). */
+  record(id: string, key: string, files: string[]): void {
+    this.made.set(id, { key, files });
+  }
+
+  /** The files taken from the last build, when it scanned them for exactly these internal values: they need no second scan. */
+  scannedFiles(canaries: string): Set<string> {
+    if (canaries === '' || this.previous?.scannedFor !== canaries) return new Set();
+    return new Set([...this.taken].flatMap((id) => this.made.get(id)!.files));
+  }
+
+  /** Records the output now in the output folder, for the next build; the write's error when the cache is read-only. */
+  async save(scannedFor: string): Promise<Error | undefined> {
+    if (this.file === '') return undefined;
+    const units: Record<string, Unit> = {};
+    for (const [id, { key, files, kept }] of this.made) {
+      const stamps: Record<string, Stamp> = {};
+      for (const file of files) {
+        const { size, mtimeMs, ino } = kept?.[file] ?? lstatSync(join(this.outDir, file));
+        stamps[file] = { size, mtimeMs, ino };
+      }
+      units[id] = { key, files: stamps };
+    }
+    return writeCacheJson(this.file, { outDir: this.outDir, scannedFor, units } satisfies Manifest);
+  }
+}

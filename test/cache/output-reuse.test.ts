@@ -1,0 +1,98 @@
+import { appendFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { listFiles, readBytes } from '../helpers/files.js';
+import { removeTempDirs, writeHandbook } from '../helpers/temp.js';
+
+afterAll(removeTempDirs);
+
+const PAGES = 60;
+/** Small shards, so that a 60-page handbook has several. */
+const CONFIG = 'site:\n  title: Reuse\nsearch:\n  shard_pages: 10\n';
+
+function handbook(): string {
+  const files: Record<string, string> = {
+    'handbook.config.yaml': CONFIG,
+    'content/index.md': '---\ntitle: Home\n---\n\nWelcome.\n',
+  };
+  for (let i = 0; i < PAGES; i++) {
+    // Sections of six pages: a page's shard is its section's.
+    files[`content/s${Math.floor(i / 6)}/p${i}.md`] = `---\ntitle: Page ${i}\n---\n\n## Intro\n\nText of page ${i}, about topic${i}.\n`;
+  }
+  return writeHandbook(files);
+}
+
+const tree = (dir: string) => Object.fromEntries([...readBytes(dir)].map(([file, bytes]) => [file, bytes.toString('base64')]));
+const inodes = (dir: string) => new Map(listFiles(dir).map((f) => [f, statSync(join(dir, f)).ino]));
+
+async function build(root: string, out: string, ...flags: string[]) {
+  const result = await runCli(['build', '--root', root, '--out', out, '--today', '2026-11-23', ...flags]);
+  expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
+  return join(root, out);
+}
+
+describe('a build into the folder of the last one', () => {
+  const root = handbook();
+
+  it('makes again only the edited page and its search shard, and writes what a cold build writes', async () => {
+    const site = await build(root, 'site');
+    const shards = JSON.parse(readFileSync(join(site, 'pagefind/shards.json'), 'utf8')) as string[];
+    expect(shards.length).toBeGreaterThan(2);
+    const before = inodes(site);
+
+    appendFileSync(join(root, 'content/s3/p20.md'), '\nAn edited paragraph.\n');
+    await build(root, 'site');
+    const after = inodes(site);
+    const cold = await build(root, 'cold', '--no-cache');
+    expect(tree(site)).toEqual(tree(cold));
+
+    const remade = [...after].filter(([file, ino]) => before.get(file) !== ino).map(([file]) => file);
+    // Files rewritten on every build: small, and derived from every page.
+    const always = ['assets/', 'robots.txt', 'pagefind/shards.json'];
+    const changed = remade.filter((f) => !always.some((a) => f.startsWith(a)));
+    expect(changed.filter((f) => f.endsWith('.html'))).toEqual(['s3/p20/index.html']);
+    // One shard was indexed again: its files live in one bundle folder.
+    const bundles = new Set(changed.filter((f) => f.startsWith('pagefind/')).map((f) => /^pagefind\/(shard-\d+\/)?/.exec(f)![0]));
+    expect(bundles.size).toBe(1);
+  }, 120_000);
+
+  it('makes again a page whose output file was edited by hand', async () => {
+    const site = await build(root, 'site');
+    const page = join(site, 's1/p7/index.html');
+    const good = readFileSync(page);
+    writeFileSync(page, good.toString().replace('Text of page 7', 'Hand-edited'));
+    await build(root, 'site');
+    expect(readFileSync(page)).toEqual(good);
+  }, 60_000);
+
+  it('is a cold build with --no-cache', async () => {
+    const site = await build(root, 'site');
+    const before = inodes(site);
+    await build(root, 'site', '--no-cache');
+    const after = inodes(site);
+    expect([...after].filter(([file, ino]) => before.get(file) === ino)).toEqual([]);
+  }, 60_000);
+});
+
+describe('a public build after an internal value is added', () => {
+  it('scans the pages it takes from the last build for the new value', async () => {
+    const root = writeHandbook({
+      'handbook.config.yaml': 'site:\n  title: Scan\n',
+      'content/index.md': '---\ntitle: Home\n---\n\nWe ran 7301.25 checks last year.\n',
+      'content/metrics.md': '---\ntitle: Metrics\n---\n\nNothing yet.\n',
+    });
+    await build(root, 'site');
+    writeFileSync(
+      join(root, 'content/metrics.md'),
+      '---\ntitle: Metrics\nkpis:\n  - id: m\n    name: Metric M\n    definition: How many.\n    calculation: https://example.com/m\n    current_value: 7301.25\n---\n\n:::kpis\n',
+    );
+    const run = (...flags: string[]) => runCli(['build', '--root', root, '--out', 'site', '--today', '2026-11-23', ...flags]);
+    const warm = await run();
+    expect(warm.code).toBe(1);
+    // The unchanged home page, and its search fragment, are found with the value they always held.
+    const leakFiles = [...warm.stdout.matchAll(/public output file `([^`]+)`/g)].map((m) => m[1]!.replace(/_[0-9a-f]+\.pf_fragment$/, '.pf_fragment'));
+    expect(leakFiles).toEqual(['index.html', 'pagefind/fragment/en.pf_fragment']);
+    expect(await run('--no-cache')).toEqual(warm);
+  }, 60_000);
+});
