@@ -48,11 +48,9 @@ export function analyzeBody(input: BodyInput, render?: TreeRenderer): BodyResult
 /** A token as the whole value of an `href` or `src` attribute: text an editor typed never matches. */
 const TOKEN = /(?<=(?:href|src)=")\uE000(\d+)\uE001(?=")/g;
 
-/** Replaces link tokens with the URLs `rewrite` gives, escaped for an attribute value. */
-export function linkParts(parts: readonly BodyPart[], hrefs: readonly string[], rewrite: (href: string) => string): BodyPart[] {
-  return parts.map((part) =>
-    'html' in part ? { html: part.html.replace(TOKEN, (_, i: string) => escapeAttribute(rewrite(hrefs[Number(i)] ?? ''))) } : part,
-  );
+/** Replaces each link token `n` with `urls[n]`, escaped for an attribute value. */
+export function linkParts(parts: readonly BodyPart[], urls: readonly string[]): BodyPart[] {
+  return parts.map((part) => ('html' in part ? { html: part.html.replace(TOKEN, (_, i: string) => escapeAttribute(urls[Number(i)] ?? '')) } : part));
 }
 
 /** The HTML of parts that hold no record cards (a KPI's definition). */

@@ -1,23 +1,38 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import { analyzeBody, type BodyInput, type BodyResult } from './analyze.js';
-import { cacheKey, type CacheFile } from '../cache/store.js';
+import { analyzeBody, type BodyInput, type BodyResult, type RenderedMarkdown } from './analyze.js';
+import { cacheKey, type CacheFile, type CacheFolder } from '../cache/store.js';
+import type { BodyPart } from '../render/processor.js';
 import type { Outline } from '../markdown/outline.js';
 import type { BodyTask } from './worker.js';
 
 /** How bodies are analysed. */
 export interface AnalyzeOptions {
-  /** Also render HTML (build), not only the outline (check). */
-  render: boolean;
-  /** Cached outlines, and HTML when rendering; `check` never opens the HTML file. */
-  cache?: { outlines: CacheFile<Outline>; html?: CacheFile<BodyHtml> };
+  /**
+   * Also render HTML (build), not only the outline (check): each body's HTML
+   * parts go to this folder, under the body's key, and its link targets and
+   * KPI definitions into the result.
+   */
+  render?: { parts: CacheFolder<BodyPart[]>; links?: CacheFile<BodyLinks> };
+  /** Cached outlines. */
+  outlines?: CacheFile<Outline>;
   /** Called as bodies finish, for a progress bar. */
   onProgress?: (done: number, total: number) => void;
 }
 
-/** A body's HTML parts and link targets, and its KPIs' definitions, as cached. */
-export type BodyHtml = Required<Pick<BodyResult, 'parts' | 'hrefs' | 'definitions'>>;
+/** What a build needs of every rendered body, small enough to hold for all: the targets of its link tokens, and its KPIs' definitions. */
+export interface BodyLinks {
+  hrefs: string[];
+  definitions: RenderedMarkdown[];
+}
+
+/** A body as analysed: its key (a hash of its `BodyInput`, under which its HTML parts are stored), its outline and, when rendered, its links. */
+export interface AnalyzedBody {
+  key: string;
+  outline: Outline;
+  links?: BodyLinks;
+}
 
 /** Below this many bodies to parse, starting worker threads costs more than it saves. */
 const WORKER_THRESHOLD = 400;
@@ -29,24 +44,29 @@ const WORKER = new URL('./worker.js', import.meta.url);
  * once each, across worker threads when there are many. Returns results by id,
  * in the order given.
  */
-export async function analyzeBodies(bodies: ReadonlyMap<string, BodyInput>, options: AnalyzeOptions): Promise<Map<string, BodyResult>> {
+export async function analyzeBodies(bodies: ReadonlyMap<string, BodyInput>, options: AnalyzeOptions): Promise<Map<string, AnalyzedBody>> {
   const total = bodies.size;
-  const results = new Map<string, BodyResult>();
+  const results = new Map<string, AnalyzedBody>();
   const misses: { id: string; key: string; input: BodyInput }[] = [];
-  const { cache } = options;
+  const { render, outlines } = options;
   for (const [id, input] of bodies) {
     const key = cacheKey(JSON.stringify(input.titles), JSON.stringify(input.definitions), input.body);
-    const outline = cache?.outlines.get(key);
-    const html = options.render ? cache?.html?.get(key) : undefined;
-    if (outline && (!options.render || html)) results.set(id, { outline, ...html });
+    const outline = outlines?.get(key);
+    const links = render?.links?.get(key);
+    if (outline && (!render || (links && render.parts.has(key)))) results.set(id, { key, outline, ...(links ? { links } : {}) });
     else misses.push({ id, key, input });
   }
   let done = results.size;
   options.onProgress?.(done, total);
-  const record = (miss: (typeof misses)[number], result: BodyResult) => {
-    results.set(miss.id, result);
-    cache?.outlines.set(miss.key, result.outline);
-    if (result.parts && result.hrefs && result.definitions) cache?.html?.set(miss.key, { parts: result.parts, hrefs: result.hrefs, definitions: result.definitions });
+  const record = ({ id, key }: (typeof misses)[number], result: BodyResult) => {
+    outlines?.set(key, result.outline);
+    if (render && result.parts && result.hrefs && result.definitions) {
+      // The parts go to the folder as they come, so a build does not hold every page's HTML at once.
+      render.parts.set(key, result.parts);
+      const links = { hrefs: result.hrefs, definitions: result.definitions };
+      render.links?.set(key, links);
+      results.set(id, { key, outline: result.outline, links });
+    } else results.set(id, { key, outline: result.outline });
   };
 
   // Workers run compiled JavaScript; from TypeScript sources (tests) bodies are analysed in this thread.
@@ -58,7 +78,7 @@ export async function analyzeBodies(bodies: ReadonlyMap<string, BodyInput>, opti
       for (let i = 0; i < misses.length; i += BATCH) batches.push(misses.slice(i, i + BATCH));
       await Promise.all(
         batches.map(async (batch) => {
-          const out = await pool.run({ inputs: batch.map((m) => m.input), render: options.render });
+          const out = await pool.run({ inputs: batch.map((m) => m.input), render: render !== undefined });
           batch.forEach((miss, i) => record(miss, out[i]!));
           done += batch.length;
           options.onProgress?.(done, total);
@@ -69,9 +89,9 @@ export async function analyzeBodies(bodies: ReadonlyMap<string, BodyInput>, opti
     }
   } else {
     // Imported only when asked for, so that `check` never loads the renderer.
-    const render = options.render ? (await import('./render.js')).renderWithTokens : undefined;
+    const renderer = render ? (await import('./render.js')).renderWithTokens : undefined;
     for (const miss of misses) {
-      record(miss, analyzeBody(miss.input, render));
+      record(miss, analyzeBody(miss.input, renderer));
       options.onProgress?.(++done, total);
     }
   }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PACKAGE } from '../package-root.js';
 
@@ -11,6 +12,9 @@ const CACHE_FORMAT = 3;
 
 /** What every key includes besides its input: the format, okr-handbook's version and its dependency ranges. */
 const SALT = JSON.stringify([CACHE_FORMAT, PACKAGE.version, PACKAGE.dependencies]);
+
+/** Errors of a cache that cannot be written (a read-only checkout, a full disk): the run goes on without it. */
+const UNWRITABLE = ['EACCES', 'EPERM', 'EROFS', 'ENOSPC'];
 
 /** The folder of okr-handbook's caches under a handbook root; safe to delete at any time. */
 export const cacheDir = (root: string) => join(root, '.cache', 'okr-handbook');
@@ -89,7 +93,77 @@ export async function writeCacheJson(file: string, data: object): Promise<Error 
     await rename(tmp, file);
     return undefined;
   } catch (err) {
-    if (['EACCES', 'EPERM', 'EROFS', 'ENOSPC'].includes((err as NodeJS.ErrnoException).code ?? '')) return err as Error;
+    if (UNWRITABLE.includes((err as NodeJS.ErrnoException).code ?? '')) return err as Error;
     throw err;
+  }
+}
+
+
+/**
+ * Cached values too big to load all at once, one file per key: a build reads
+ * only the values it needs (the bodies of the pages it lays out again). Without
+ * a folder, or when the folder cannot be written, values are kept in memory.
+ * `save` removes the files this run neither asked for nor wrote, so the folder
+ * never grows past one handbook.
+ */
+export class CacheFolder<T> {
+  private readonly memory = new Map<string, T>();
+  private readonly used = new Set<string>();
+  private error: Error | undefined;
+
+  private constructor(
+    private readonly dir: string | undefined,
+    private readonly present: ReadonlySet<string>,
+  ) {}
+
+  /** The folder `name` under `dir`; in memory only when `dir` is undefined. */
+  static async open<T>(dir: string | undefined, name: string): Promise<CacheFolder<T>> {
+    if (dir === undefined) return new CacheFolder<T>(undefined, new Set());
+    const folder = join(dir, name);
+    let files: string[] = [];
+    try {
+      files = await readdir(folder);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+    return new CacheFolder<T>(folder, new Set(files.filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5))));
+  }
+
+  /** Whether a value is stored under `key`; it is then kept by `save`. */
+  has(key: string): boolean {
+    const found = this.memory.has(key) || this.present.has(key);
+    if (found) this.used.add(key);
+    return found;
+  }
+
+  get(key: string): T {
+    const value = this.memory.get(key);
+    if (value !== undefined) return value;
+    return JSON.parse(readFileSync(join(this.dir!, `${key}.json`), 'utf8')) as T;
+  }
+
+  set(key: string, value: T): void {
+    this.used.add(key);
+    if (this.dir !== undefined && this.error === undefined) {
+      try {
+        mkdirSync(this.dir, { recursive: true });
+        // Written whole, then renamed: a run that stops half-way never leaves half a value.
+        const tmp = join(this.dir, `${key}.${process.pid}.tmp`);
+        writeFileSync(tmp, JSON.stringify(value));
+        renameSync(tmp, join(this.dir, `${key}.json`));
+        return;
+      } catch (err) {
+        if (!UNWRITABLE.includes((err as NodeJS.ErrnoException).code ?? '')) throw err;
+        this.error = err as Error;
+      }
+    }
+    this.memory.set(key, value);
+  }
+
+  /** Removes the values this run did not use; returns why the folder could not be written, if it could not. */
+  async save(): Promise<Error | undefined> {
+    if (this.dir === undefined || this.error) return this.error;
+    await Promise.all([...this.present].filter((key) => !this.used.has(key)).map((key) => rm(join(this.dir!, `${key}.json`), { force: true })));
+    return undefined;
   }
 }

@@ -13,7 +13,6 @@ import { OutputReuse } from '../output/reuse.js';
 import { cacheDir, cacheKey } from '../cache/store.js';
 import { listFiles } from '../load/read.js';
 import type { Audience } from '../project/project.js';
-import type { BodyPart } from '../render/processor.js';
 import type { PageView } from '../view/page.js';
 import { htmlOf, linkParts } from '../bodies/analyze.js';
 import { writeSiteFiles } from '../site/index.js';
@@ -50,21 +49,23 @@ export async function build(paths: ProjectPaths, options: BuildOptions): Promise
   if (checked.configFailed || !checked.handbook || !checked.config || checked.diagnostics.some((d) => d.severity === 'error')) return failed([]);
 
   const { handbook, config } = checked;
-  const rendered = new Map<string, BodyPart[]>();
+  // Each page's body as its key and the URLs of its links: its HTML is read from the cache only if Eleventy lays it out again.
+  const bodies = new Map<string, { key: string; urls: string[] }>();
   const definitions = new Map<string, string[]>();
   for (const page of handbook.pages) {
     const body = checked.bodies.get(page.file);
-    const rewrite = (href: string) => siteHref(handbook.index, page, href);
-    if (body?.parts && body.hrefs) rendered.set(page.file, linkParts(body.parts, body.hrefs, rewrite));
-    if (body?.definitions) definitions.set(page.file, body.definitions.map((d) => htmlOf(linkParts(d.parts, d.hrefs, rewrite))));
+    if (!body?.links) continue;
+    const resolve = (hrefs: readonly string[]) => hrefs.map((href) => siteHref(handbook.index, page, href));
+    bodies.set(page.url, { key: body.key, urls: resolve(body.links.hrefs) });
+    definitions.set(page.file, body.links.definitions.map((d) => htmlOf(linkParts(d.parts, resolve(d.hrefs)))));
   }
-  const { pages: views, nav } = siteViews(handbook, { ...options, config, rendered, definitions });
+  const { pages: views, nav } = siteViews(handbook, { ...options, config, definitions });
   const site = { title: config.site.title, url: config.site.url ?? '', audience: options.audience, home: { title: nav.title, url: nav.url } };
   const layoutsRel = relative(paths.root, paths.layoutsDir).split(sep).join('/') || '.';
 
   // Pages (and search shards) made from the same inputs as in the last build into this folder are taken from it.
   const reuse = await OutputReuse.open(cacheDir(paths.root), options.audience, paths.outDir, options.cache ?? true);
-  const keys = await pageKeys(views, nav, { audience: options.audience, site, layoutsDir: paths.layoutsDir });
+  const keys = await pageKeys(views, nav, { audience: options.audience, site, layoutsDir: paths.layoutsDir }, (view) => JSON.stringify(bodies.get(view.url) ?? null));
   const pageId = (view: PageView) => `page:${view.outputPath}`;
   const fresh = views.filter((view, i) => !reuse.reusable(pageId(view), keys[i]!));
   const canaries = options.audience === 'public' ? collectCanaries(handbook.pages, config, options.today) : [];
@@ -72,22 +73,32 @@ export async function build(paths: ProjectPaths, options: BuildOptions): Promise
 
   try {
     await writeAtomically(paths.outDir, async (staging) => {
-      if (fresh.length > 0) await runEleventy({ audience: options.audience, site, pages: fresh }, paths.layoutsDir, staging);
+      const withBody = (view: PageView): PageView => {
+        const body = bodies.get(view.url);
+        return body ? { ...view, parts: linkParts(checked.parts!.get(body.key), body.urls) } : view;
+      };
+      if (fresh.length > 0) await runEleventy({ audience: options.audience, site, pages: fresh }, paths.layoutsDir, staging, { prepare: (page) => withBody(page as PageView) });
       await writeSiteFiles(staging, { audience: options.audience, siteUrl: site.url, pages: views, layoutsDir: paths.layoutsDir });
       if (checked.staticFiles.length > 0) await cp(paths.staticDir, staging, { recursive: true });
       // Taken after everything else is written: a link never lands where this build wrote a file.
       const isFresh = new Set(fresh);
       views.forEach((view, i) => (isFresh.has(view) ? reuse.record(pageId(view), keys[i]!, [view.outputPath]) : reuse.take(pageId(view), staging)));
       const searchable = views.flatMap((view, i) => (view.unlisted ? [] : [{ url: view.url, outputPath: view.outputPath, key: keys[i]! }]));
-      await writeSearchIndex(staging, searchable, config.search.shard_pages, reuse);
-      if (options.audience === 'public') {
-        // Shipped assets are copied unchanged and hold no handbook data, but their numbers (`opacity: 0.55`) would cry wolf.
-        const assets = new Set((await listFiles(join(paths.layoutsDir, 'assets'))).map((f) => `assets/${f}`).filter((f) => !checked.staticFiles.includes(f)));
-        // Files taken from the last build were scanned for these very values then.
-        const scanned = reuse.scannedFiles(scannedFor);
-        const leaks = await scanForLeaks(staging, canaries, (file) => assets.has(file) || isSearchRuntime(file) || scanned.has(file));
-        if (leaks.length > 0) throw new LeakError(leaks);
-      }
+      const indexing = writeSearchIndex(staging, searchable, config.search.shard_pages, reuse);
+      if (options.audience === 'internal') return indexing;
+      // Shipped assets are copied unchanged and hold no handbook data, but their numbers (`opacity: 0.55`) would cry wolf.
+      const assets = new Set((await listFiles(join(paths.layoutsDir, 'assets'))).map((f) => `assets/${f}`).filter((f) => !checked.staticFiles.includes(f)));
+      const isSearch = (file: string) => file.startsWith('pagefind/');
+      // Files taken from the last build were scanned for these very values then.
+      const unscanned = (scanned: ReadonlySet<string>) => (file: string) => assets.has(file) || isSearchRuntime(file) || scanned.has(file);
+      // The pages are scanned while Pagefind, in its own process, indexes them; then its index is.
+      const pagesScanned = unscanned(reuse.scannedFiles(scannedFor));
+      const [indexed, pageLeaks] = await Promise.allSettled([indexing, scanForLeaks(staging, canaries, (file) => isSearch(file) || pagesScanned(file))]);
+      if (indexed.status === 'rejected') throw indexed.reason;
+      if (pageLeaks.status === 'rejected') throw pageLeaks.reason;
+      const searchScanned = unscanned(reuse.scannedFiles(scannedFor));
+      const leaks = [...pageLeaks.value, ...(await scanForLeaks(staging, canaries, (file) => !isSearch(file) || searchScanned(file)))];
+      if (leaks.length > 0) throw new LeakError(leaks);
     });
   } catch (err) {
     if (err instanceof LeakError) return failed(err.diagnostics);

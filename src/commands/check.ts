@@ -5,9 +5,10 @@ import { type Diagnostic, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { type Handbook, linkHandbook } from '../link/index.js';
 import { loadPage } from '../load/page.js';
 import { listFiles, readContent } from '../load/read.js';
-import type { BodyInput, BodyResult } from '../bodies/analyze.js';
-import { type AnalyzeOptions, analyzeBodies, type BodyHtml } from '../bodies/index.js';
-import { cacheDir, CacheFile } from '../cache/store.js';
+import type { BodyInput } from '../bodies/analyze.js';
+import { type AnalyzedBody, type AnalyzeOptions, analyzeBodies, type BodyLinks } from '../bodies/index.js';
+import { cacheDir, CacheFile, CacheFolder } from '../cache/store.js';
+import type { BodyPart } from '../render/processor.js';
 import type { Outline } from '../markdown/outline.js';
 import type { ValidFrontMatter } from '../load/page.js';
 import { indexPages } from '../link/page-index.js';
@@ -26,8 +27,10 @@ export interface CheckResult {
   /** Decoded text of every file that has a diagnostic, for code frames. */
   sources: Map<string, string>;
   staticFiles: string[];
-  /** Outline (and, when rendering, HTML) of every valid page's body, by `page.file`. */
-  bodies: Map<string, BodyResult>;
+  /** Outline (and, when rendering, links) of every valid page's body, by `page.file`. */
+  bodies: Map<string, AnalyzedBody>;
+  /** When rendering: the HTML parts of every body, by its key. */
+  parts?: CacheFolder<BodyPart[]>;
   /** Why the body cache could not be written, when it could not; the results stand. */
   cacheError?: Error;
 }
@@ -74,9 +77,11 @@ export async function check(paths: ProjectPaths, options: CheckOptions): Promise
     ? {
         frontMatter: await CacheFile.open<ValidFrontMatter>(dir, 'front-matter.json'),
         outlines: await CacheFile.open<Outline>(dir, 'outlines.json'),
-        ...(options.render ? { html: await CacheFile.open<BodyHtml>(dir, 'html.json') } : {}),
+        ...(options.render ? { links: await CacheFile.open<BodyLinks>(dir, 'links.json') } : {}),
       }
     : undefined;
+  // A build's body HTML: in the cache folder, or in memory without a cache.
+  const parts = options.render ? await CacheFolder.open<BodyPart[]>(options.cache ? dir : undefined, 'html') : undefined;
   for (const source of files) {
     const result = loadPage(source, config.pages.extra_keys, caches?.frontMatter);
     if (result.page) pages.push(result.page);
@@ -86,8 +91,8 @@ export async function check(paths: ProjectPaths, options: CheckOptions): Promise
   }
   const indexed = indexPages(pages, staticFiles.map((f) => `/${f}`), unvalidated);
   const bodies = await analyzeBodies(new Map(pages.map((page) => [page.file, bodyInput(page)])), {
-    render: options.render ?? false,
-    ...(caches ? { cache: caches } : {}),
+    ...(parts ? { render: { parts, ...(caches?.links ? { links: caches.links } : {}) } } : {}),
+    ...(caches ? { outlines: caches.outlines } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   const outlines = new Map([...bodies].map(([file, result]) => [file, result.outline]));
@@ -99,6 +104,6 @@ export async function check(paths: ProjectPaths, options: CheckOptions): Promise
     const text = texts.get(d.file);
     if (text !== undefined) sources.set(d.file, text);
   }
-  const cacheError = caches && (await Promise.all(Object.values(caches).map((c) => c.save()))).find((e) => e !== undefined);
-  return { configFailed: false, config, handbook: linked.handbook, diagnostics: sortDiagnostics(diagnostics), fileCount: files.length, sources, staticFiles, bodies, ...(cacheError ? { cacheError } : {}) };
+  const cacheError = (await Promise.all([...Object.values(caches ?? {}), ...(parts ? [parts] : [])].map((c) => c.save()))).find((e) => e !== undefined);
+  return { configFailed: false, config, handbook: linked.handbook, diagnostics: sortDiagnostics(diagnostics), fileCount: files.length, sources, staticFiles, bodies, ...(parts ? { parts } : {}), ...(cacheError ? { cacheError } : {}) };
 }

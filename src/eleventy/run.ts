@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import { PACKAGE_ROOT } from '../package-root.js';
-import { type EleventyBuild, type EleventyConfig, HANDBOOK_OPTIONS } from './plugin.js';
+import { type EleventyBuild, type EleventyConfig, type EleventyPage, HANDBOOK_OPTIONS } from './plugin.js';
 
 /** okr-handbook's Eleventy config file: a few lines that add the plugin. */
 const CONFIG_FILE = join(PACKAGE_ROOT, '.eleventy.js');
@@ -17,11 +17,20 @@ export class EleventyRunError extends Error {
  * Runs Eleventy over finished pages into `outDir`. Its input folder is a fresh
  * empty one, so Eleventy never sees content/; layouts come from `layoutsDir`.
  */
-export async function runEleventy(build: EleventyBuild, layoutsDir: string, outDir: string, batch = BATCH): Promise<void> {
+export async function runEleventy(build: EleventyBuild, layoutsDir: string, outDir: string, options: RunOptions = {}): Promise<void> {
+  const { batch = BATCH, prepare = (page) => page } = options;
   // Eleventy holds every page it renders until its run ends: pages go through it in batches, so memory stays flat.
   for (let start = 0; start < build.pages.length || start === 0; start += batch) {
-    await runOnce({ ...build, pages: build.pages.slice(start, start + batch) }, layoutsDir, outDir);
+    await runOnce({ ...build, pages: build.pages.slice(start, start + batch).map(prepare) }, layoutsDir, outDir);
   }
+}
+
+/** How `runEleventy` feeds Eleventy. */
+export interface RunOptions {
+  /** Pages per Eleventy run. */
+  batch?: number;
+  /** Completes a page just before its batch runs (its body's HTML, read from the cache), so only one batch is held whole. */
+  prepare?: (page: EleventyPage) => EleventyPage;
 }
 
 /** Pages per Eleventy run: big enough that its start-up (about 0.2 s) is a small share. */

@@ -15,10 +15,12 @@ export interface LayoutInputs {
 /**
  * The key of each page's HTML: a hash of everything Eleventy lays it out from.
  * A page's navigation is a function of the whole tree and its URL, so the tree
- * is hashed once for all pages instead of each page's sidebar on its own.
+ * is hashed once for all pages instead of each page's sidebar on its own; its
+ * body (not in the view yet) is named by `body`: the body's key and the URLs
+ * its links resolve to.
  */
-export async function pageKeys(views: readonly PageView[], nav: NavNode, inputs: LayoutInputs): Promise<string[]> {
+export async function pageKeys(views: readonly PageView[], nav: NavNode, inputs: LayoutInputs, body: (view: PageView) => string): Promise<string[]> {
   const layouts = (await listFiles(inputs.layoutsDir, true)).map((file) => `${file}\0${readFileSync(join(inputs.layoutsDir, file), 'base64')}`);
   const shared = cacheKey('page', inputs.audience, JSON.stringify(inputs.site), JSON.stringify(nav), ...layouts);
-  return views.map((view) => cacheKey(shared, JSON.stringify({ ...view, nav: undefined })));
+  return views.map((view) => cacheKey(shared, body(view), JSON.stringify({ ...view, nav: undefined })));
 }

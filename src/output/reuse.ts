@@ -91,8 +91,8 @@ export class OutputReuse {
     this.made.set(id, { key, files });
   }
 
-  /** The files taken from the last build, when it scanned them for exactly these internal values: they need no second scan. */
-  scannedFiles(canaries: string): Set<string> {
+  /** The files taken from the last build so far, when it scanned them for exactly these internal values: they need no second scan. */
+  scannedFiles(canaries: string): ReadonlySet<string> {
     if (canaries === '' || this.previous?.scannedFor !== canaries) return new Set();
     return new Set([...this.taken].flatMap((id) => this.made.get(id)!.files));
   }

@@ -78,8 +78,8 @@ export async function writeSearchIndex(staging: string, pages: readonly SearchPa
 
 /** Indexes one shard's pages into `staging/dir`; returns the files written, relative to `staging`. */
 async function indexShard(staging: string, pages: readonly SearchPage[], dir: string, primary: boolean): Promise<string[]> {
-  // Pagefind indexes a folder: a scratch one holding links to exactly this shard's pages.
-  const source = join(staging, `.search-${dir.replace(/\//g, '-')}`);
+  // Pagefind indexes a folder: a scratch one beside the staging folder (links need the same file system), holding links to exactly this shard's pages.
+  const source = `${staging}.${dir.replace(/\//g, '-')}`;
   for (const page of pages) {
     mkdirSync(dirname(join(source, page.outputPath)), { recursive: true });
     linkSync(join(staging, page.outputPath), join(source, page.outputPath));

@@ -8,7 +8,6 @@ import { GENERATED_PAGES, kpiIndex, okrIndex } from '../pages/generated.js';
 import type { Page } from '../pages/page.js';
 import { outputPathForUrl } from '../pages/url.js';
 import { type Audience, project } from '../project/project.js';
-import type { BodyPart } from '../render/processor.js';
 import { type NavNode, navigationTree, navPlaces } from './navigation.js';
 import { canonicalUrl, editUrl, type PageView, tableOfContents } from './page.js';
 import { kpiView, okrView, type OkrView, type ViewContext } from './records.js';
@@ -18,8 +17,6 @@ export interface ViewOptions {
   audience: Audience;
   today: string;
   config: Config;
-  /** Rendered body parts, by `page.file`. */
-  rendered: ReadonlyMap<string, BodyPart[]>;
   /** The HTML of each KPI's definition on a page, by `page.file`. */
   definitions: ReadonlyMap<string, readonly string[]>;
   /** Last commit date of each file, by root-relative path. */
@@ -69,7 +66,8 @@ export function siteViews(handbook: Handbook, options: ViewOptions): { pages: Pa
       url: page.url,
       title: data.title,
       ...optional('description', data.description),
-      parts: options.rendered.get(page.file) ?? [],
+      // Filled in just before Eleventy lays the page out, and only for pages it lays out again.
+      parts: [],
       okrs: (data.okrs ?? []).map((okr, i) => {
         const anchor = outline?.recordAnchors.okr[i] ?? '';
         return withSubheadings(okrView(okr, anchor, ctx), depthOf.get(anchor) ?? 2);

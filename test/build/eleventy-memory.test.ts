@@ -93,7 +93,7 @@ describe('runEleventy in batches', () => {
   it('writes the same files whatever the batch size', async () => {
     const root = writeHandbook(LAYOUTS);
     await runEleventy(tinyBuild(), join(root, 'layouts'), join(root, 'whole'));
-    await runEleventy(tinyBuild(), join(root, 'layouts'), join(root, 'batched'), 1);
+    await runEleventy(tinyBuild(), join(root, 'layouts'), join(root, 'batched'), { batch: 1 });
     expect(readTexts(join(root, 'batched'))).toEqual(readTexts(join(root, 'whole')));
     expect(listFiles(join(root, 'batched'))).toEqual(['index.html', 'team/goals/index.html']);
   });

@@ -1,4 +1,4 @@
-import { appendFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
@@ -56,6 +56,18 @@ describe('a build into the folder of the last one', () => {
     const bundles = new Set(changed.filter((f) => f.startsWith('pagefind/')).map((f) => /^pagefind\/(shard-\d+\/)?/.exec(f)![0]));
     expect(bundles.size).toBe(1);
   }, 120_000);
+
+  it('keeps one HTML file per page body in the cache, dropping the one an edit replaced', async () => {
+    await build(root, 'site');
+    const html = join(root, '.cache/okr-handbook/html');
+    const before = new Set(readdirSync(html));
+    expect(before.size).toBe(PAGES + 1);
+    appendFileSync(join(root, 'content/s0/p1.md'), '\nAnother edit.\n');
+    await build(root, 'site');
+    const after = new Set(readdirSync(html));
+    expect(after.size).toBe(PAGES + 1);
+    expect([...before].filter((f) => !after.has(f))).toHaveLength(1);
+  }, 60_000);
 
   it('makes again a page whose output file was edited by hand', async () => {
     const site = await build(root, 'site');
