@@ -1,9 +1,12 @@
 import { linkSync, mkdirSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
-import * as pagefind from 'pagefind';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
 import { cacheKey } from '../cache/store.js';
 import type { OutputReuse } from '../output/reuse.js';
+import { PAGEFIND_OPTIONS, type ShardResult, type ShardTask } from './pagefind-shard.js';
 
 /** A page the search index holds: where its HTML is in the staging folder, and the key it was made from. */
 export interface SearchPage {
@@ -17,12 +20,6 @@ export class SearchIndexError extends Error {
   override name = 'SearchIndexError';
 }
 
-/** Pagefind's ready-made search UIs: the site has its own small search box (layouts/assets/search.js). */
-const UNUSED_SEARCH_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
-/** The runtime (script, worker, WebAssembly): a merged index is searched with the primary index's. */
-const RUNTIME_FILES = /^(pagefind(-[a-z]+)*\.js|wasm\.[^/]+\.pagefind)$/;
-/** Heading anchors ("#") and decorations hidden from screen readers are not words of the page. */
-const PAGEFIND_OPTIONS = { excludeSelectors: ['.heading-anchor', '[aria-hidden="true"]'] };
 /** Lists the merged indexes for layouts/assets/search.js. */
 export const SHARDS_FILE = 'pagefind/shards.json';
 
@@ -53,55 +50,84 @@ export function shardOf(url: string, count: number): number {
  * shards: the first non-empty shard is the primary bundle (with Pagefind's
  * runtime) at /pagefind/, the others are merged into it by the browser from
  * /pagefind/shard-N/. A shard whose pages all have the keys of the previous
- * build is taken from its output instead of indexed again. Pagefind restarts
- * for each shard, so its memory is that of one shard.
+ * build is taken from its output instead of indexed again. Several shards to
+ * index go to two worker threads, each with a Pagefind process of its own.
  */
 export async function writeSearchIndex(staging: string, pages: readonly SearchPage[], shardPages: number, reuse: OutputReuse): Promise<void> {
   const count = shardCount(pages.length, shardPages);
   const shards = Array.from({ length: count }, () => [] as SearchPage[]);
   for (const page of pages) shards[shardOf(page.url, count)]!.push(page);
   const merged: string[] = [];
-  let primary = true;
+  const stale: { id: string; key: string; dir: string; primary: boolean; pages: SearchPage[] }[] = [];
+  let first = true;
   for (const [n, shard] of shards.entries()) {
     if (shard.length === 0) continue;
+    const primary = first;
+    first = false;
     const dir = primary ? 'pagefind' : `pagefind/shard-${n}`;
     if (!primary) merged.push(`/${dir}/`);
     const id = `search:${n}`;
     const key = cacheKey('search', JSON.stringify(PAGEFIND_OPTIONS), dir, JSON.stringify(shard.map((p) => [p.outputPath, p.key]).sort()));
     if (reuse.reusable(id, key)) reuse.take(id, staging);
-    else reuse.record(id, key, await indexShard(staging, shard, dir, primary));
-    primary = false;
+    else stale.push({ id, key, dir, primary, pages: shard });
+  }
+
+  const threads = Math.min(2, availableParallelism());
+  const pool = stale.length > 1 && threads > 1 && fileURLToPath(WORKER).endsWith('.js') ? new Piscina<ShardTask, ShardResult>({ filename: WORKER.href, maxThreads: threads }) : undefined;
+  // From TypeScript sources (tests) shards are indexed in this thread, one at a time: they would share one Pagefind process.
+  const run = pool ? (task: ShardTask) => pool.run(task) : async (task: ShardTask) => (await import('./pagefind-shard.js')).default(task);
+  try {
+    await inTurns(
+      stale.map((shard) => async () => {
+        const source = linkPages(staging, shard.dir, shard.pages);
+        try {
+          const result = await run({ source, target: join(staging, shard.dir), primary: shard.primary });
+          if ('errors' in result) throw new SearchIndexError(`search index: ${result.errors.join('; ')}`);
+          reuse.record(shard.id, shard.key, result.files.map((file) => `${shard.dir}/${file}`));
+        } finally {
+          await rm(source, { recursive: true, force: true });
+        }
+      }),
+      pool ? threads : 1,
+    );
+  } finally {
+    await pool?.destroy();
   }
   await mkdir(join(staging, 'pagefind'), { recursive: true });
   await writeFile(join(staging, SHARDS_FILE), `${JSON.stringify(merged)}\n`);
 }
 
-/** Indexes one shard's pages into `staging/dir`; returns the files written, relative to `staging`. */
-async function indexShard(staging: string, pages: readonly SearchPage[], dir: string, primary: boolean): Promise<string[]> {
-  // Pagefind indexes a folder: a scratch one beside the staging folder (links need the same file system), holding links to exactly this shard's pages.
+const WORKER = new URL('./pagefind-shard.js', import.meta.url);
+
+/**
+ * Pagefind indexes a folder: a scratch one beside the staging folder (links need
+ * the same file system), holding links to exactly this shard's pages.
+ */
+function linkPages(staging: string, dir: string, pages: readonly SearchPage[]): string {
   const source = `${staging}.${dir.replace(/\//g, '-')}`;
   for (const page of pages) {
     mkdirSync(dirname(join(source, page.outputPath)), { recursive: true });
     linkSync(join(staging, page.outputPath), join(source, page.outputPath));
   }
-  const written: string[] = [];
-  try {
-    const { index, errors } = await pagefind.createIndex(PAGEFIND_OPTIONS);
-    if (!index) throw new SearchIndexError(`search index: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: source });
-    if (added.errors.length > 0) throw new SearchIndexError(`search index: ${added.errors.join('; ')}`);
-    const bundle = await index.getFiles();
-    if (bundle.errors.length > 0) throw new SearchIndexError(`search index: ${bundle.errors.join('; ')}`);
-    for (const file of bundle.files) {
-      if (UNUSED_SEARCH_FILES.test(file.path) || (!primary && RUNTIME_FILES.test(file.path))) continue;
-      const target = join(staging, dir, file.path);
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, file.content);
-      written.push(`${dir}/${file.path}`);
+  return source;
+}
+
+/** Runs tasks with at most `width` at a time; the first failure stops new ones and is thrown once the running ones end. */
+async function inTurns(tasks: readonly (() => Promise<void>)[], width: number): Promise<void> {
+  let next = 0;
+  let failed = false;
+  const lane = async () => {
+    while (!failed && next < tasks.length) {
+      const task = tasks[next++]!;
+      try {
+        await task();
+      } catch (err) {
+        failed = true;
+        throw err;
+      }
     }
-  } finally {
-    await pagefind.close();
-    await rm(source, { recursive: true, force: true });
-  }
-  return written;
+  };
+  const lanes = await Promise.allSettled(Array.from({ length: width }, lane));
+  const rejected = lanes.find((l): l is PromiseRejectedResult => l.status === 'rejected');
+  if (rejected) throw rejected.reason;
 }
