@@ -1,4 +1,5 @@
 import { resolve, sep } from 'node:path';
+import { navTreeHtml } from '../view/nav-html.js';
 import { assertNoInternalData } from './guard.js';
 
 /** A finished page as Eleventy receives it: validated, projected, rendered. */
@@ -50,7 +51,7 @@ export interface EleventyConfig {
   setUseGitIgnore(enabled: boolean): void;
   addGlobalData(name: string, data: unknown): void;
   addTemplate(path: string, content: string, data?: Record<string, unknown>): void;
-  amendLibrary(name: 'njk', fn: (env: { loaders: { searchPaths?: string[] }[] }) => void): void;
+  amendLibrary(name: 'njk', fn: (env: { loaders: { searchPaths?: string[] }[]; addFilter(name: string, fn: (...args: never[]) => unknown): void }) => void): void;
   addTransform(name: string, fn: (this: { page: { outputPath: string | false } }, content: string) => string): void;
   setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
 }
@@ -72,6 +73,8 @@ export function handbookPlugin(eleventyConfig: EleventyConfig): void {
   // Nunjucks also searches the working directory by default; layouts come from one folder only.
   eleventyConfig.amendLibrary('njk', (env) => {
     for (const loader of env.loaders) if (Array.isArray(loader.searchPaths)) loader.searchPaths = loader.searchPaths.filter((p) => resolve(p) === resolve(layoutsDir));
+    // On Nunjucks itself: Eleventy would time each of its thousands of calls, and warn on stderr of the time they take.
+    env.addFilter('navTree', navTreeHtml);
   });
 
   if (build.audience === 'public') assertNoInternalData(build, 'build');

@@ -3,10 +3,9 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { listFiles } from '../load/read.js';
+import { escapeHtml } from '../view/escape.js';
 import { type Canary, MIN_CANARY_LENGTH } from './canaries.js';
 
-/** HTML escaping as Nunjucks does it (backslashes too, which `dump` output contains). */
-const htmlNamed = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/\\/g, '&#92;');
 /** HTML escaping as rehype-stringify does it. */
 const htmlHex = (s: string) => s.replace(/&/g, '&#x26;').replace(/</g, '&#x3C;').replace(/"/g, '&#x22;');
 
@@ -16,7 +15,7 @@ const htmlHex = (s: string) => s.replace(/&/g, '&#x26;').replace(/</g, '&#x3C;')
  */
 export function encodings(text: string): string[] {
   const json = JSON.stringify(text).slice(1, -1);
-  return [...new Set([text, json].flatMap((form) => [form, htmlNamed(form), htmlHex(form)]).concat(encodeURIComponent(text), encodeURI(text)))];
+  return [...new Set([text, json].flatMap((form) => [form, escapeHtml(form), htmlHex(form)]).concat(encodeURIComponent(text), encodeURI(text)))];
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
