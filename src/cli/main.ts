@@ -41,7 +41,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       const paths = resolvePaths(io.cwd, command);
       const problem = pathProblem(paths, command.config !== undefined);
       if (problem) return usage(io, problem);
-      const progress = progressBar(io.stderr, 'Checking');
+      const progress = progressBar(io.stderr, { label: 'Checking', unit: 'pages' });
       const result = await check(paths, { today: command.today ?? todayUtc(), cache: command.cache, onProgress: progress.update });
       progress.end();
       if (result.cacheError) io.stderr.write(`handbook: the cache was not written (${result.cacheError.message}); use --no-cache to skip it\n`);

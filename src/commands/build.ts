@@ -18,7 +18,7 @@ import { htmlOf, linkParts } from '../bodies/analyze.js';
 import { writeSiteFiles } from '../site/index.js';
 import { SearchIndexError, writeSearchIndex } from '../site/search.js';
 import { siteViews } from '../view/views.js';
-import { check, type CheckOptions, type CheckResult } from './check.js';
+import { check, type CheckResult } from './check.js';
 import type { ProjectPaths } from './paths.js';
 
 /** What `build` did: the check's findings, plus build failures, and where the site went. */
@@ -35,8 +35,12 @@ export interface BuildOptions {
   lastUpdated?: ReadonlyMap<string, string>;
   /** Use the body cache under `.cache/` (default true). */
   cache?: boolean;
-  onProgress?: CheckOptions['onProgress'];
+  /** Called as pages are rendered, laid out and indexed. */
+  onProgress?: (done: number, total: number, stage: BuildStage) => void;
 }
+
+/** The stages of a build that report progress: bodies rendered, pages laid out by Eleventy, search shards indexed. */
+export type BuildStage = 'render' | 'layout' | 'search';
 
 /**
  * Runs every check, then renders, projects and lays out the site into a fresh
@@ -44,7 +48,8 @@ export interface BuildOptions {
  * output folder. Any error leaves the previous output untouched.
  */
 export async function build(paths: ProjectPaths, options: BuildOptions): Promise<BuildResult> {
-  const checked = await check(paths, { today: options.today, render: true, cache: options.cache ?? true, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  const { onProgress } = options;
+  const checked = await check(paths, { today: options.today, render: true, cache: options.cache ?? true, ...(onProgress ? { onProgress: (done, total) => onProgress(done, total, 'render') } : {}) });
   const failed = (extra: Diagnostic[]): BuildResult => ({ ...checked, diagnostics: sortDiagnostics([...checked.diagnostics, ...extra]), written: false, pageCount: 0 });
   if (checked.configFailed || !checked.handbook || !checked.config || checked.diagnostics.some((d) => d.severity === 'error')) return failed([]);
 
@@ -77,14 +82,23 @@ export async function build(paths: ProjectPaths, options: BuildOptions): Promise
         const body = bodies.get(view.url);
         return body ? { ...view, parts: linkParts(checked.parts!.get(body.key), body.urls) } : view;
       };
-      if (fresh.length > 0) await runEleventy({ audience: options.audience, site, pages: fresh }, paths.layoutsDir, staging, { prepare: (page) => withBody(page as PageView) });
+      if (fresh.length > 0) await runEleventy({ audience: options.audience, site, pages: fresh }, paths.layoutsDir, staging, {
+          prepare: (page) => withBody(page as PageView),
+          ...(onProgress ? { onBatch: (done, total) => onProgress(done, total, 'layout') } : {}),
+        });
       await writeSiteFiles(staging, { audience: options.audience, siteUrl: site.url, pages: views, layoutsDir: paths.layoutsDir });
       if (checked.staticFiles.length > 0) await cp(paths.staticDir, staging, { recursive: true });
       // Taken after everything else is written: a link never lands where this build wrote a file.
+      // A static file replaces a page of the same name (the 404 page, say), so that page is neither taken nor recorded.
       const isFresh = new Set(fresh);
-      views.forEach((view, i) => (isFresh.has(view) ? reuse.record(pageId(view), keys[i]!, [view.outputPath]) : reuse.take(pageId(view), staging)));
+      const shadowed = new Set(checked.staticFiles);
+      views.forEach((view, i) => {
+        if (shadowed.has(view.outputPath)) return;
+        if (isFresh.has(view)) reuse.record(pageId(view), keys[i]!, [view.outputPath]);
+        else reuse.take(pageId(view), staging);
+      });
       const searchable = views.flatMap((view, i) => (view.unlisted ? [] : [{ url: view.url, outputPath: view.outputPath, key: keys[i]! }]));
-      const indexing = writeSearchIndex(staging, searchable, config.search.shard_pages, reuse);
+      const indexing = writeSearchIndex(staging, searchable, config.search.shard_pages, reuse, onProgress && ((done, total) => onProgress(done, total, 'search')));
       if (options.audience === 'internal') return indexing;
       // Shipped assets are copied unchanged and hold no handbook data, but their numbers (`opacity: 0.55`) would cry wolf.
       const assets = new Set((await listFiles(join(paths.layoutsDir, 'assets'))).map((f) => `assets/${f}`).filter((f) => !checked.staticFiles.includes(f)));

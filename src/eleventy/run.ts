@@ -20,10 +20,11 @@ export class EleventyRunError extends Error {
  * empty one, so Eleventy never sees content/; layouts come from `layoutsDir`.
  */
 export async function runEleventy(build: EleventyBuild, layoutsDir: string, outDir: string, options: RunOptions = {}): Promise<void> {
-  const { batch = BATCH, prepare = (page) => page } = options;
+  const { batch = BATCH, prepare = (page) => page, onBatch } = options;
   // Eleventy holds every page it renders until its run ends: pages go through it in batches, so memory stays flat.
   for (let start = 0; start < build.pages.length || start === 0; start += batch) {
     await runOnce({ ...build, pages: build.pages.slice(start, start + batch).map(prepare) }, layoutsDir, outDir);
+    onBatch?.(Math.min(start + batch, build.pages.length), build.pages.length);
     // With memory to spare, V8 lets the garbage of finished runs pile up (past 1 GB at 10,000 pages) rather than collect it.
     if (start + batch < build.pages.length) collectGarbage();
   }
@@ -41,6 +42,8 @@ export interface RunOptions {
   batch?: number;
   /** Completes a page just before its batch runs (its body's HTML, read from the cache), so only one batch is held whole. */
   prepare?: (page: EleventyPage) => EleventyPage;
+  /** Called after each batch with the pages written so far and in all. */
+  onBatch?: (done: number, total: number) => void;
 }
 
 /** Pages per Eleventy run: big enough that its start-up (about 0.2 s) is a small share. */

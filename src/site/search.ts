@@ -53,7 +53,7 @@ export function shardOf(url: string, count: number): number {
  * build is taken from its output instead of indexed again. Several shards to
  * index go to two worker threads, each with a Pagefind process of its own.
  */
-export async function writeSearchIndex(staging: string, pages: readonly SearchPage[], shardPages: number, reuse: OutputReuse): Promise<void> {
+export async function writeSearchIndex(staging: string, pages: readonly SearchPage[], shardPages: number, reuse: OutputReuse, onProgress?: (done: number, total: number) => void): Promise<void> {
   const count = shardCount(pages.length, shardPages);
   const shards = Array.from({ length: count }, () => [] as SearchPage[]);
   for (const page of pages) shards[shardOf(page.url, count)]!.push(page);
@@ -76,6 +76,7 @@ export async function writeSearchIndex(staging: string, pages: readonly SearchPa
   const pool = stale.length > 1 && threads > 1 && fileURLToPath(WORKER).endsWith('.js') ? new Piscina<ShardTask, ShardResult>({ filename: WORKER.href, maxThreads: threads }) : undefined;
   // From TypeScript sources (tests) shards are indexed in this thread, one at a time: they would share one Pagefind process.
   const run = pool ? (task: ShardTask) => pool.run(task) : async (task: ShardTask) => (await import('./pagefind-shard.js')).default(task);
+  let indexed = 0;
   try {
     await inTurns(
       stale.map((shard) => async () => {
@@ -84,6 +85,7 @@ export async function writeSearchIndex(staging: string, pages: readonly SearchPa
           const result = await run({ source, target: join(staging, shard.dir), primary: shard.primary });
           if ('errors' in result) throw new SearchIndexError(`search index: ${result.errors.join('; ')}`);
           reuse.record(shard.id, shard.key, result.files.map((file) => `${shard.dir}/${file}`));
+          onProgress?.(++indexed, stale.length);
         } finally {
           await rm(source, { recursive: true, force: true });
         }

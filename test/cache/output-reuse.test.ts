@@ -87,6 +87,20 @@ describe('a build into the folder of the last one', () => {
   }, 60_000);
 });
 
+describe('a static file named like a page the build makes', () => {
+  it('replaces that page, build after build', async () => {
+    const root = writeHandbook({
+      'handbook.config.yaml': 'site:\n  title: Static\n',
+      'content/index.md': '---\ntitle: Home\n---\n\nWelcome.\n',
+      'static/404.html': '<!doctype html><title>Lost</title><p>Our own 404 page.</p>\n',
+    });
+    for (let run = 0; run < 3; run++) {
+      const site = await build(root, 'site');
+      expect(readFileSync(join(site, '404.html'), 'utf8')).toBe('<!doctype html><title>Lost</title><p>Our own 404 page.</p>\n');
+    }
+  }, 60_000);
+});
+
 describe('a public build after an internal value is added', () => {
   it('scans the pages it takes from the last build for the new value', async () => {
     const root = writeHandbook({
