@@ -2,16 +2,10 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PACKAGE } from '../package-root.js';
+import { pipelineVersion } from './pipeline.js';
 
-/**
- * Bump when a cached result changes for the same input without a package
- * version change (a renderer option, a plugin): old entries then miss.
- */
-const CACHE_FORMAT = 3;
-
-/** What every key includes besides its input: the format, okr-handbook's version and its dependency ranges. */
-const SALT = JSON.stringify([CACHE_FORMAT, PACKAGE.version, PACKAGE.dependencies]);
+/** What every key includes besides its input: the pipeline that made the result (see `pipelineVersion`). */
+const SALT = pipelineVersion();
 
 /** Errors of a cache that cannot be written (a read-only checkout, a full disk): the run goes on without it. */
 const UNWRITABLE = ['EACCES', 'EPERM', 'EROFS', 'ENOSPC'];

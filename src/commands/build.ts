@@ -33,7 +33,7 @@ export interface BuildOptions {
   today: string;
   /** Last commit date (YYYY-MM-DD) of each content file, by root-relative path; omitted when unknown. */
   lastUpdated?: ReadonlyMap<string, string>;
-  /** Use the body cache under `.cache/` (default true). */
+  /** Use the caches under `.cache/` (default true): bodies, and the last build's output to take unchanged pages from. */
   cache?: boolean;
   /** Called as pages are rendered, laid out and indexed. */
   onProgress?: (done: number, total: number, stage: BuildStage) => void;
@@ -70,7 +70,7 @@ export async function build(paths: ProjectPaths, options: BuildOptions): Promise
 
   // Pages (and search shards) made from the same inputs as in the last build into this folder are taken from it.
   const reuse = await OutputReuse.open(cacheDir(paths.root), options.audience, paths.outDir, options.cache ?? true);
-  const keys = await pageKeys(views, nav, { audience: options.audience, site, layoutsDir: paths.layoutsDir }, (view) => JSON.stringify(bodies.get(view.url) ?? null));
+  const keys = await pageKeys(views, nav, { site, layoutsDir: paths.layoutsDir }, (view) => JSON.stringify(bodies.get(view.url) ?? null));
   const pageId = (view: PageView) => `page:${view.outputPath}`;
   const fresh = views.filter((view, i) => !reuse.reusable(pageId(view), keys[i]!));
   const canaries = options.audience === 'public' ? collectCanaries(handbook.pages, config, options.today) : [];
@@ -89,30 +89,33 @@ export async function build(paths: ProjectPaths, options: BuildOptions): Promise
       await writeSiteFiles(staging, { audience: options.audience, siteUrl: site.url, pages: views, layoutsDir: paths.layoutsDir });
       if (checked.staticFiles.length > 0) await cp(paths.staticDir, staging, { recursive: true });
       // Taken after everything else is written: a link never lands where this build wrote a file.
-      // A static file replaces a page of the same name (the 404 page, say), so that page is neither taken nor recorded.
+      // A static file replaces a page of the same name (the 404 page, say): that page is neither taken, recorded nor indexed.
       const isFresh = new Set(fresh);
       const shadowed = new Set(checked.staticFiles);
-      views.forEach((view, i) => {
-        if (shadowed.has(view.outputPath)) return;
-        if (isFresh.has(view)) reuse.record(pageId(view), keys[i]!, [view.outputPath]);
+      const pages = views.flatMap((view, i) => (shadowed.has(view.outputPath) ? [] : [{ view, key: keys[i]! }]));
+      for (const { view, key } of pages) {
+        if (isFresh.has(view)) reuse.record(pageId(view), key, [view.outputPath]);
         else reuse.take(pageId(view), staging);
-      });
-      const searchable = views.flatMap((view, i) => (view.unlisted ? [] : [{ url: view.url, outputPath: view.outputPath, key: keys[i]! }]));
-      const indexing = writeSearchIndex(staging, searchable, config.search.shard_pages, reuse, onProgress && ((done, total) => onProgress(done, total, 'search')));
-      if (options.audience === 'internal') return indexing;
-      // Shipped assets are copied unchanged and hold no handbook data, but their numbers (`opacity: 0.55`) would cry wolf.
-      const assets = new Set((await listFiles(join(paths.layoutsDir, 'assets'))).map((f) => `assets/${f}`).filter((f) => !checked.staticFiles.includes(f)));
-      const isSearch = (file: string) => file.startsWith('pagefind/');
-      // Files taken from the last build were scanned for these very values then.
-      const unscanned = (scanned: ReadonlySet<string>) => (file: string) => assets.has(file) || isSearchRuntime(file) || scanned.has(file);
-      // The pages are scanned while Pagefind, in its own process, indexes them; then its index is.
-      const pagesScanned = unscanned(reuse.scannedFiles(scannedFor));
-      const [indexed, pageLeaks] = await Promise.allSettled([indexing, scanForLeaks(staging, canaries, (file) => isSearch(file) || pagesScanned(file))]);
-      if (indexed.status === 'rejected') throw indexed.reason;
-      if (pageLeaks.status === 'rejected') throw pageLeaks.reason;
-      const searchScanned = unscanned(reuse.scannedFiles(scannedFor));
-      const leaks = [...pageLeaks.value, ...(await scanForLeaks(staging, canaries, (file) => !isSearch(file) || searchScanned(file)))];
-      if (leaks.length > 0) throw new LeakError(leaks);
+      }
+      const searchable = pages.flatMap(({ view, key }) => (view.unlisted ? [] : [{ url: view.url, outputPath: view.outputPath, key }]));
+      const indexSearch = () => writeSearchIndex(staging, searchable, config.search.shard_pages, reuse, onProgress && ((done, total) => onProgress(done, total, 'search')));
+      if (options.audience === 'internal') await indexSearch();
+      else {
+        // Shipped assets are copied unchanged and hold no handbook data, but their numbers (`opacity: 0.55`) would cry wolf.
+        const assets = new Set((await listFiles(join(paths.layoutsDir, 'assets'))).map((f) => `assets/${f}`).filter((f) => !checked.staticFiles.includes(f)));
+        const isSearch = (file: string) => file.startsWith('pagefind/');
+        // Files taken from the last build were scanned for these very values then.
+        const unscanned = (scanned: ReadonlySet<string>) => (file: string) => assets.has(file) || isSearchRuntime(file) || scanned.has(file);
+        // The pages are scanned while Pagefind, in its own processes, indexes them; then its index is.
+        const pagesScanned = unscanned(reuse.scannedFiles(scannedFor));
+        const [indexed, pageLeaks] = await Promise.allSettled([indexSearch(), scanForLeaks(staging, canaries, (file) => isSearch(file) || pagesScanned(file))]);
+        if (indexed.status === 'rejected') throw indexed.reason;
+        if (pageLeaks.status === 'rejected') throw pageLeaks.reason;
+        const searchScanned = unscanned(reuse.scannedFiles(scannedFor));
+        const leaks = [...pageLeaks.value, ...(await scanForLeaks(staging, canaries, (file) => !isSearch(file) || searchScanned(file)))];
+        if (leaks.length > 0) throw new LeakError(leaks);
+      }
+      reuse.seal(staging, scannedFor);
     });
   } catch (err) {
     if (err instanceof LeakError) return failed(err.diagnostics);
@@ -126,7 +129,8 @@ export async function build(paths: ProjectPaths, options: BuildOptions): Promise
     }
     throw err;
   }
-  const cacheError = checked.cacheError ?? (await reuse.save(scannedFor));
+  const outputError = await reuse.save();
+  const cacheError = checked.cacheError ?? outputError;
   return { ...checked, ...(cacheError ? { cacheError } : {}), written: true, pageCount: views.length };
 }
 

@@ -30,10 +30,14 @@ export async function runEleventy(build: EleventyBuild, layoutsDir: string, outD
   }
 }
 
-/** A full garbage collection, through V8's `gc` made reachable at run time (as jest's leak detector does). */
+/** A full garbage collection, through V8's `gc` made reachable at run time (as jest's leak detector does), once. */
+let gc: (() => void) | undefined;
 function collectGarbage(): void {
-  setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as () => void)();
+  if (!gc) {
+    setFlagsFromString('--expose-gc');
+    gc = runInNewContext('gc') as () => void;
+  }
+  gc();
 }
 
 /** How `runEleventy` feeds Eleventy. */

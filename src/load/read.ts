@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, posix, relative, sep } from 'node:path';
 
@@ -12,8 +12,14 @@ export interface SourceFile {
   error?: NodeJS.ErrnoException;
 }
 
-/** Lists every file below `dir`, relative to it, `/`-separated, sorted. Dot-files are skipped unless asked for. */
-export async function listFiles(dir: string, includeHidden = false): Promise<string[]> {
+/** Which entries `listFiles` also lists: dot-files, and symbolic links to files. */
+export interface ListOptions {
+  hidden?: boolean;
+  links?: boolean;
+}
+
+/** Lists every file below `dir`, relative to it, `/`-separated, sorted. Dot-files and links are skipped unless asked for. */
+export async function listFiles(dir: string, options: ListOptions = {}): Promise<string[]> {
   let entries;
   try {
     entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -22,9 +28,9 @@ export async function listFiles(dir: string, includeHidden = false): Promise<str
     throw err;
   }
   return entries
-    .filter((e) => e.isFile())
+    .filter((e) => e.isFile() || (options.links === true && e.isSymbolicLink() && statSync(join(e.parentPath, e.name)).isFile()))
     .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
-    .filter((p) => includeHidden || !p.split('/').some((seg) => seg.startsWith('.')))
+    .filter((p) => options.hidden === true || !p.split('/').some((seg) => seg.startsWith('.')))
     .sort();
 }
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { listFiles } from '../load/read.js';
+import { PAGEFIND_RUNTIME } from '../site/search-runtime.js';
 import { escapeHtml } from '../view/escape.js';
 import { type Canary, MIN_CANARY_LENGTH } from './canaries.js';
 
@@ -98,7 +99,7 @@ function tokenFinder(forms: readonly string[]): (text: string) => string[] {
  * Files that are the same in every site, whatever the handbook holds: Pagefind's
  * runtime (its script, worker and WebAssembly). Its index files are scanned.
  */
-export const isSearchRuntime = (file: string) => /^pagefind\/(?:pagefind(?:-[a-z]+)*\.js|wasm\.[^/]+\.pagefind)$/.test(file);
+export const isSearchRuntime = (file: string) => file.startsWith('pagefind/') && PAGEFIND_RUNTIME.test(file.slice('pagefind/'.length));
 
 /**
  * Searches every file of a built site for every canary in every encoding, as a
@@ -113,7 +114,7 @@ export async function scanForLeaks(dir: string, canaries: readonly Canary[], ski
   const find = tokenFinder([...byForm.keys()]);
 
   const diagnostics: Diagnostic[] = [];
-  for (const rel of await listFiles(dir, true)) {
+  for (const rel of await listFiles(dir, { hidden: true })) {
     if (skip(rel)) continue;
     // Synchronous reads: thousands of small files read a dozen times faster than through the thread pool.
     const bytes = readFileSync(join(dir, rel));

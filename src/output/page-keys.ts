@@ -7,7 +7,7 @@ import type { PageView } from '../view/page.js';
 
 /** What every page of a build is laid out with: the site data and the layouts folder. */
 export interface LayoutInputs {
-  audience: string;
+  /** The site data, the audience included. */
   site: Record<string, unknown>;
   layoutsDir: string;
 }
@@ -20,7 +20,8 @@ export interface LayoutInputs {
  * its links resolve to.
  */
 export async function pageKeys(views: readonly PageView[], nav: NavNode, inputs: LayoutInputs, body: (view: PageView) => string): Promise<string[]> {
-  const layouts = (await listFiles(inputs.layoutsDir, true)).map((file) => `${file}\0${readFileSync(join(inputs.layoutsDir, file), 'base64')}`);
-  const shared = cacheKey('page', inputs.audience, JSON.stringify(inputs.site), JSON.stringify(nav), ...layouts);
+  // Symbolic links too: Nunjucks follows them.
+  const layouts = (await listFiles(inputs.layoutsDir, { hidden: true, links: true })).map((file) => `${file}\0${readFileSync(join(inputs.layoutsDir, file), 'base64')}`);
+  const shared = cacheKey('page', JSON.stringify(inputs.site), JSON.stringify(nav), ...layouts);
   return views.map((view) => cacheKey(shared, body(view), JSON.stringify({ ...view, nav: undefined })));
 }

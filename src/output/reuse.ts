@@ -34,6 +34,8 @@ export class OutputReuse {
   /** Units in this build's output; `kept` holds the stamps of files linked from the last, which a link leaves as they were. */
   private readonly made = new Map<string, { key: string; files: string[]; kept?: Record<string, Stamp> }>();
   private readonly taken = new Set<string>();
+  /** The manifest of this build's output, made by `seal` from the staging folder. */
+  private sealed: Manifest | undefined;
 
   private constructor(
     private readonly file: string,
@@ -55,7 +57,7 @@ export class OutputReuse {
     return Object.entries(unit.files).every(([file, stamp]) => {
       try {
         const now = lstatSync(join(this.outDir, file));
-        return now.isFile() && now.size === stamp.size && now.mtimeMs === stamp.mtimeMs && now.ino === stamp.ino;
+        return now.isFile() && sameStamp(now, stamp);
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
         throw err;
@@ -79,6 +81,8 @@ export class OutputReuse {
         kept[file] = stamp;
       } catch (err) {
         if (!['EXDEV', 'EPERM', 'ENOTSUP', 'EMLINK'].includes((err as NodeJS.ErrnoException).code ?? '')) throw err;
+        // A copy is not checked again by `seal`: the file must be as recorded now.
+        if (!sameStamp(lstatSync(join(this.outDir, file)), stamp)) throw new OutputChangedError(join(this.outDir, file));
         copyFileSync(join(this.outDir, file), target);
       }
     }
@@ -97,18 +101,43 @@ export class OutputReuse {
     return new Set([...this.taken].flatMap((id) => this.made.get(id)!.files));
   }
 
-  /** Records the output now in the output folder, for the next build; the write's error when the cache is read-only. */
-  async save(scannedFor: string): Promise<Error | undefined> {
-    if (this.file === '') return undefined;
+  /**
+   * Stamps every file of this build's output in `staging` (a rename into place
+   * keeps size, mtime and inode), after checking that each file taken from the
+   * last build is still what was recorded: a file the previous output folder
+   * had rewritten since `reusable` (by another process) would otherwise be
+   * published unscanned. Call it last, once everything is written and scanned.
+   */
+  seal(staging: string, scannedFor: string): void {
     const units: Record<string, Unit> = {};
     for (const [id, { key, files, kept }] of this.made) {
       const stamps: Record<string, Stamp> = {};
       for (const file of files) {
-        const { size, mtimeMs, ino } = kept?.[file] ?? lstatSync(join(this.outDir, file));
+        const { size, mtimeMs, ino } = lstatSync(join(staging, file));
+        const was = kept?.[file];
+        if (was && !sameStamp({ size, mtimeMs, ino }, was)) throw new OutputChangedError(join(this.outDir, file));
         stamps[file] = { size, mtimeMs, ino };
       }
       units[id] = { key, files: stamps };
     }
-    return writeCacheJson(this.file, { outDir: this.outDir, scannedFor, units } satisfies Manifest);
+    this.sealed = { outDir: this.outDir, scannedFor, units };
+  }
+
+  /** Records the sealed output for the next build; the write's error when the cache is read-only. */
+  async save(): Promise<Error | undefined> {
+    if (this.file === '' || !this.sealed) return undefined;
+    return writeCacheJson(this.file, this.sealed);
+  }
+}
+
+function sameStamp(a: Stamp, b: Stamp): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino;
+}
+
+/** Raised when a file of the previous output changed while a build was taking it: another process writes to the output folder. */
+export class OutputChangedError extends Error {
+  override name = 'OutputChangedError';
+  constructor(readonly file: string) {
+    super(`${file} changed during the build: is another build writing to the same output folder?`);
   }
 }

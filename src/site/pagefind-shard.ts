@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
+import { PAGEFIND_RUNTIME } from './search-runtime.js';
 
 /** One shard of the search index to make: the folder of its pages, and where its bundle goes. */
 export interface ShardTask {
@@ -17,8 +18,6 @@ export type ShardResult = { files: string[] } | { errors: string[] };
 export const PAGEFIND_OPTIONS = { excludeSelectors: ['.heading-anchor', '[aria-hidden="true"]'] };
 /** Pagefind's ready-made search UIs: the site has its own small search box (layouts/assets/search.js). */
 const UNUSED_SEARCH_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
-/** The runtime (script, worker, WebAssembly): a merged index is searched with the primary index's. */
-const RUNTIME_FILES = /^(pagefind(-[a-z]+)*\.js|wasm\.[^/]+\.pagefind)$/;
 
 /**
  * Indexes one shard with a Pagefind process of its own, closed when done so its
@@ -35,10 +34,11 @@ export default async function indexShard(task: ShardTask): Promise<ShardResult> 
     if (bundle.errors.length > 0) return { errors: bundle.errors };
     const files: string[] = [];
     for (const file of bundle.files) {
-      if (UNUSED_SEARCH_FILES.test(file.path) || (!task.primary && RUNTIME_FILES.test(file.path))) continue;
+      if (UNUSED_SEARCH_FILES.test(file.path) || (!task.primary && PAGEFIND_RUNTIME.test(file.path))) continue;
       const target = join(task.target, file.path);
       await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, file.content);
+      // Never over an existing file: it could be a link into the previous output.
+      await writeFile(target, file.content, { flag: 'wx' });
       files.push(file.path);
     }
     return { files };

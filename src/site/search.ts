@@ -80,8 +80,9 @@ export async function writeSearchIndex(staging: string, pages: readonly SearchPa
   try {
     await inTurns(
       stale.map((shard) => async () => {
-        const source = linkPages(staging, shard.dir, shard.pages);
+        const source = `${staging}.${shard.dir.replace(/\//g, '-')}`;
         try {
+          linkPages(staging, source, shard.pages);
           const result = await run({ source, target: join(staging, shard.dir), primary: shard.primary });
           if ('errors' in result) throw new SearchIndexError(`search index: ${result.errors.join('; ')}`);
           reuse.record(shard.id, shard.key, result.files.map((file) => `${shard.dir}/${file}`));
@@ -96,22 +97,20 @@ export async function writeSearchIndex(staging: string, pages: readonly SearchPa
     await pool?.destroy();
   }
   await mkdir(join(staging, 'pagefind'), { recursive: true });
-  await writeFile(join(staging, SHARDS_FILE), `${JSON.stringify(merged)}\n`);
+  await writeFile(join(staging, SHARDS_FILE), `${JSON.stringify(merged)}\n`, { flag: 'wx' });
 }
 
 const WORKER = new URL('./pagefind-shard.js', import.meta.url);
 
 /**
- * Pagefind indexes a folder: a scratch one beside the staging folder (links need
- * the same file system), holding links to exactly this shard's pages.
+ * Pagefind indexes a folder: `source` is a scratch one beside the staging folder
+ * (links need the same file system), holding links to exactly a shard's pages.
  */
-function linkPages(staging: string, dir: string, pages: readonly SearchPage[]): string {
-  const source = `${staging}.${dir.replace(/\//g, '-')}`;
+function linkPages(staging: string, source: string, pages: readonly SearchPage[]): void {
   for (const page of pages) {
     mkdirSync(dirname(join(source, page.outputPath)), { recursive: true });
     linkSync(join(staging, page.outputPath), join(source, page.outputPath));
   }
-  return source;
 }
 
 /** Runs tasks with at most `width` at a time; the first failure stops new ones and is thrown once the running ones end. */

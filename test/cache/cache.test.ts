@@ -1,7 +1,7 @@
-import { appendFileSync, existsSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { REPO, runCli } from '../helpers/cli.js';
 import { readBytes } from '../helpers/files.js';
 import { removeTempDirs, writeHandbook } from '../helpers/temp.js';
 
@@ -48,6 +48,23 @@ describe.each(['public', 'internal'] as const)('a cached %s build', (audience) =
     expect(editedWarm).toEqual(editedCold);
     expect(editedWarm['s/p7/index.html']).not.toEqual(warm['s/p7/index.html']);
   }, 180_000);
+
+  it('into the folder of the last build, is byte-identical to a cold build after a body, a title and a layout edit', async () => {
+    const edits = [
+      () => appendFileSync(join(root, 'content/s/p11.md'), '\nAnother paragraph.\n'),
+      // A title is in every sidebar and in the previous / next links of its neighbours.
+      () => writeFileSync(join(root, 'content/s/p12.md'), readFileSync(join(root, 'content/s/p12.md'), 'utf8').replace('title: Page 12', 'title: Page Twelve')),
+      () => {
+        cpSync(join(REPO, 'layouts'), join(root, 'layouts'), { recursive: true, force: false, errorOnExist: false });
+        appendFileSync(join(root, 'layouts/page.njk'), '\n<!-- edited layout -->\n');
+      },
+    ];
+    await build('same');
+    for (const edit of edits) {
+      edit();
+      expect(await build('same')).toEqual(await build('same-cold', '--no-cache'));
+    }
+  }, 240_000);
 });
 
 describe('a cached check', () => {
