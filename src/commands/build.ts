@@ -7,7 +7,7 @@ import { OutputPathError } from '../eleventy/plugin.js';
 import { siteHref } from '../link/resolve.js';
 import { collectCanaries } from '../output/canaries.js';
 import { writeAtomically } from '../output/atomic.js';
-import { isSearchRuntime, scanForLeaks } from '../output/leak-scan.js';
+import { isSearchRuntime, leakScanner } from '../output/leak-scan.js';
 import { pageKeys } from '../output/page-keys.js';
 import { OutputReuse } from '../output/reuse.js';
 import { cacheDir, cacheKey } from '../cache/store.js';
@@ -108,11 +108,12 @@ export async function build(paths: ProjectPaths, options: BuildOptions): Promise
         const unscanned = (scanned: ReadonlySet<string>) => (file: string) => assets.has(file) || isSearchRuntime(file) || scanned.has(file);
         // The pages are scanned while Pagefind, in its own processes, indexes them; then its index is.
         const pagesScanned = unscanned(reuse.scannedFiles(scannedFor));
-        const [indexed, pageLeaks] = await Promise.allSettled([indexSearch(), scanForLeaks(staging, canaries, (file) => isSearch(file) || pagesScanned(file))]);
+        const scan = leakScanner(canaries);
+        const [indexed, pageLeaks] = await Promise.allSettled([indexSearch(), scan(staging, (file) => isSearch(file) || pagesScanned(file))]);
         if (indexed.status === 'rejected') throw indexed.reason;
         if (pageLeaks.status === 'rejected') throw pageLeaks.reason;
         const searchScanned = unscanned(reuse.scannedFiles(scannedFor));
-        const leaks = [...pageLeaks.value, ...(await scanForLeaks(staging, canaries, (file) => !isSearch(file) || searchScanned(file)))];
+        const leaks = [...pageLeaks.value, ...(await scan(staging, (file) => !isSearch(file) || searchScanned(file)))];
         if (leaks.length > 0) throw new LeakError(leaks);
       }
       reuse.seal(staging, scannedFor);

@@ -107,34 +107,41 @@ export const isSearchRuntime = (file: string) => file.startsWith('pagefind/') &&
  * `12.115`. Gzipped files (search index fragments) are searched decompressed.
  * Returns one diagnostic per (file, canary) found, at the canary's source.
  */
-export async function scanForLeaks(dir: string, canaries: readonly Canary[], skip: (file: string) => boolean = () => false): Promise<Diagnostic[]> {
-  if (canaries.length === 0) return [];
+export function scanForLeaks(dir: string, canaries: readonly Canary[], skip: (file: string) => boolean = () => false): Promise<Diagnostic[]> {
+  return leakScanner(canaries)(dir, skip);
+}
+
+/** `scanForLeaks` for one set of canaries, scanning as many times as needed: the forms and their pattern are made once. */
+export function leakScanner(canaries: readonly Canary[]): (dir: string, skip: (file: string) => boolean) => Promise<Diagnostic[]> {
+  if (canaries.length === 0) return async () => [];
   const byForm = new Map<string, Canary>();
   for (const canary of canaries) for (const form of encodings(canary.text)) if (!byForm.has(form)) byForm.set(form, canary);
   const find = tokenFinder([...byForm.keys()]);
 
-  const diagnostics: Diagnostic[] = [];
-  for (const rel of await listFiles(dir, { hidden: true })) {
-    if (skip(rel)) continue;
-    // Synchronous reads: thousands of small files read a dozen times faster than through the thread pool.
-    const bytes = readFileSync(join(dir, rel));
-    const text = (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8');
-    const reported = new Set<Canary>();
-    for (const form of find(text)) {
-      const canary = byForm.get(form);
-      if (!canary || reported.has(canary)) continue;
-      reported.add(canary);
-      diagnostics.push(
-        diagnostic('build/leak', {
-          file: canary.file,
-          line: canary.line,
-          column: canary.column,
-          path: canary.path,
-          message: `internal value \`${canary.text}\` appears in the public output file \`${rel}\`; nothing was published`,
-          hint: 'remove it from the layout or data that prints it, or publish it with a `publish` approval',
-        }),
-      );
+  return async (dir, skip) => {
+    const diagnostics: Diagnostic[] = [];
+    for (const rel of await listFiles(dir, { hidden: true })) {
+      if (skip(rel)) continue;
+      // Synchronous reads: thousands of small files read a dozen times faster than through the thread pool.
+      const bytes = readFileSync(join(dir, rel));
+      const text = (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8');
+      const reported = new Set<Canary>();
+      for (const form of find(text)) {
+        const canary = byForm.get(form);
+        if (!canary || reported.has(canary)) continue;
+        reported.add(canary);
+        diagnostics.push(
+          diagnostic('build/leak', {
+            file: canary.file,
+            line: canary.line,
+            column: canary.column,
+            path: canary.path,
+            message: `internal value \`${canary.text}\` appears in the public output file \`${rel}\`; nothing was published`,
+            hint: 'remove it from the layout or data that prints it, or publish it with a `publish` approval',
+          }),
+        );
+      }
     }
-  }
-  return diagnostics;
+    return diagnostics;
+  };
 }

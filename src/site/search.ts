@@ -1,4 +1,4 @@
-import { linkSync, mkdirSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -82,7 +82,7 @@ export async function writeSearchIndex(staging: string, pages: readonly SearchPa
       stale.map((shard) => async () => {
         const source = `${staging}.${shard.dir.replace(/\//g, '-')}`;
         try {
-          linkPages(staging, source, shard.pages);
+          sourcePages(staging, source, shard.pages);
           const result = await run({ source, target: join(staging, shard.dir), primary: shard.primary });
           if ('errors' in result) throw new SearchIndexError(`search index: ${result.errors.join('; ')}`);
           reuse.record(shard.id, shard.key, result.files.map((file) => `${shard.dir}/${file}`));
@@ -102,14 +102,24 @@ export async function writeSearchIndex(staging: string, pages: readonly SearchPa
 
 const WORKER = new URL('./pagefind-shard.js', import.meta.url);
 
+/** Marks what a layout never wants searched: the indexer does not even read it. */
+const SKIP = /<!--search:skip-->[\s\S]*?<!--\/search:skip-->/g;
+
 /**
  * Pagefind indexes a folder: `source` is a scratch one beside the staging folder
- * (links need the same file system), holding links to exactly a shard's pages.
+ * (links need the same file system), holding exactly a shard's pages: as links,
+ * or as copies without their `<!--search:skip-->` regions (a sidebar of
+ * hundreds of links on every page is most of what Pagefind would parse).
  */
-function linkPages(staging: string, source: string, pages: readonly SearchPage[]): void {
+function sourcePages(staging: string, source: string, pages: readonly SearchPage[]): void {
   for (const page of pages) {
-    mkdirSync(dirname(join(source, page.outputPath)), { recursive: true });
-    linkSync(join(staging, page.outputPath), join(source, page.outputPath));
+    const from = join(staging, page.outputPath);
+    const to = join(source, page.outputPath);
+    mkdirSync(dirname(to), { recursive: true });
+    const html = readFileSync(from, 'utf8');
+    const slim = html.replace(SKIP, '');
+    if (slim.length === html.length) linkSync(from, to);
+    else writeFileSync(to, slim);
   }
 }
 
