@@ -70,7 +70,7 @@ export async function build(paths: ProjectPaths, options: BuildOptions): Promise
 
   // Pages (and search shards) made from the same inputs as in the last build into this folder are taken from it.
   const reuse = await OutputReuse.open(cacheDir(paths.root), options.audience, paths.outDir, options.cache ?? true);
-  const keys = await pageKeys(views, nav, { site, layoutsDir: paths.layoutsDir }, (view) => JSON.stringify(bodies.get(view.url) ?? null));
+  const keys = await pageKeys(views, { site, layoutsDir: paths.layoutsDir }, (view) => JSON.stringify(bodies.get(view.url) ?? null));
   const pageId = (view: PageView) => `page:${view.outputPath}`;
   const fresh = views.filter((view, i) => !reuse.reusable(pageId(view), keys[i]!));
   const canaries = options.audience === 'public' ? collectCanaries(handbook.pages, config, options.today) : [];

@@ -14,14 +14,20 @@ export interface LayoutInputs {
 
 /**
  * The key of each page's HTML: a hash of everything Eleventy lays it out from.
- * A page's navigation is a function of the whole tree and its URL, so the tree
- * is hashed once for all pages instead of each page's sidebar on its own; its
- * body (not in the view yet) is named by `body`: the body's key and the URLs
- * its links resolve to.
+ * Sidebars are shared by the pages of a section (`navPlaces`), so each is
+ * hashed once; a title edited in one section changes the keys of that
+ * section's pages only. A page's body (not in the view yet) is named by
+ * `body`: the body's key and the URLs its links resolve to.
  */
-export async function pageKeys(views: readonly PageView[], nav: NavNode, inputs: LayoutInputs, body: (view: PageView) => string): Promise<string[]> {
+export async function pageKeys(views: readonly PageView[], inputs: LayoutInputs, body: (view: PageView) => string): Promise<string[]> {
   // Symbolic links too: Nunjucks follows them.
   const layouts = (await listFiles(inputs.layoutsDir, { hidden: true, links: true })).map((file) => `${file}\0${readFileSync(join(inputs.layoutsDir, file), 'base64')}`);
-  const shared = cacheKey('page', JSON.stringify(inputs.site), JSON.stringify(nav), ...layouts);
-  return views.map((view) => cacheKey(shared, body(view), JSON.stringify({ ...view, nav: undefined })));
+  const shared = cacheKey('page', JSON.stringify(inputs.site), ...layouts);
+  const sidebars = new Map<readonly NavNode[], string>();
+  const sidebarKey = (sidebar: readonly NavNode[]) => {
+    let key = sidebars.get(sidebar);
+    if (key === undefined) sidebars.set(sidebar, (key = cacheKey(JSON.stringify(sidebar))));
+    return key;
+  };
+  return views.map((view) => cacheKey(shared, body(view), sidebarKey(view.nav.sidebar), JSON.stringify({ ...view, nav: { ...view.nav, sidebar: undefined } })));
 }

@@ -89,10 +89,13 @@ export function navPlaces(tree: NavNode): Map<string, NavPlace> {
   const walk = (node: NavNode, trail: NavNode[]) => {
     const siblings = node.children.filter((n) => n.url !== '');
     const crumbs = [...trail, node].filter((n) => n.url !== '').map(link);
+    // A page without pages of its own unfolds nothing more than its section does: its siblings share one sidebar.
+    let pagesSidebar: NavNode[] | undefined;
     siblings.forEach((child, at) => {
       const previous = siblings[at - 1];
       const next = siblings[at + 1];
-      places.set(child.url, { breadcrumbs: crumbs, ...(previous ? { previous: link(previous) } : {}), ...(next ? { next: link(next) } : {}), sidebar: sidebar(new Set([...trail, node, child])) });
+      const own = child.children.length > 0 ? sidebar(new Set([...trail, node, child])) : (pagesSidebar ??= sidebar(new Set([...trail, node])));
+      places.set(child.url, { breadcrumbs: crumbs, ...(previous ? { previous: link(previous) } : {}), ...(next ? { next: link(next) } : {}), sidebar: own });
     });
     for (const child of node.children) walk(child, [...trail, node]);
   };

@@ -57,6 +57,19 @@ describe('a build into the folder of the last one', () => {
     expect(bundles.size).toBe(1);
   }, 120_000);
 
+  it('makes again, after a title edit, only the pages whose sidebar or neighbours show that title', async () => {
+    const site = await build(root, 'site');
+    const before = inodes(site);
+    const file = join(root, 'content/s3/p20.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('title: Page 20', 'title: Page Twenty'));
+    await build(root, 'site');
+    const after = inodes(site);
+    expect(tree(site)).toEqual(tree(await build(root, 'cold', '--no-cache')));
+    const remade = [...after].filter(([f, ino]) => f.endsWith('.html') && before.get(f) !== ino).map(([f]) => f);
+    // The six pages of section s3 list it in their sidebar; the other sections show s3 folded.
+    expect(remade).toEqual(['s3/p18/index.html', 's3/p19/index.html', 's3/p20/index.html', 's3/p21/index.html', 's3/p22/index.html', 's3/p23/index.html']);
+  }, 120_000);
+
   it('keeps one HTML file per page body in the cache, dropping the one an edit replaced', async () => {
     await build(root, 'site');
     const html = join(root, '.cache/okr-handbook/html');
