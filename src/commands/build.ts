@@ -16,7 +16,7 @@ import type { Audience } from '../project/project.js';
 import type { PageView } from '../view/page.js';
 import { htmlOf, linkParts } from '../bodies/analyze.js';
 import { writeSiteFiles } from '../site/index.js';
-import { SearchIndexError, writeSearchIndex } from '../site/search.js';
+import { SearchIndexError, shardCount, shardOf, writeSearchIndex } from '../site/search.js';
 import { siteViews } from '../view/views.js';
 import { check, type CheckResult } from './check.js';
 import type { ProjectPaths } from './paths.js';
@@ -82,24 +82,50 @@ export async function build(paths: ProjectPaths, options: BuildOptions): Promise
         const body = bodies.get(view.url);
         return body ? { ...view, parts: linkParts(checked.parts!.get(body.key), body.urls) } : view;
       };
-      if (fresh.length > 0) await runEleventy({ audience: options.audience, site, pages: fresh }, paths.layoutsDir, staging, {
-          prepare: (page) => withBody(page as PageView),
-          ...(onProgress ? { onBatch: (done, total) => onProgress(done, total, 'layout') } : {}),
-        });
       await writeSiteFiles(staging, { audience: options.audience, siteUrl: site.url, pages: views, layoutsDir: paths.layoutsDir });
       if (checked.staticFiles.length > 0) await cp(paths.staticDir, staging, { recursive: true });
-      // Taken after everything else is written: a link never lands where this build wrote a file.
-      // A static file replaces a page of the same name (the 404 page, say): that page is neither taken, recorded nor indexed.
-      const isFresh = new Set(fresh);
+      // A static file replaces a page of the same name (the 404 page, say): that page is neither laid out, taken, recorded nor indexed.
       const shadowed = new Set(checked.staticFiles);
       const pages = views.flatMap((view, i) => (shadowed.has(view.outputPath) ? [] : [{ view, key: keys[i]! }]));
+      const isFresh = new Set(fresh);
+      // Taken before Eleventy runs: it writes only the other pages, so nothing is ever written through a link.
       for (const { view, key } of pages) {
         if (isFresh.has(view)) reuse.record(pageId(view), key, [view.outputPath]);
         else reuse.take(pageId(view), staging);
       }
       const searchable = pages.flatMap(({ view, key }) => (view.unlisted ? [] : [{ url: view.url, outputPath: view.outputPath, key }]));
-      const indexSearch = () => writeSearchIndex(staging, searchable, config.search.shard_pages, reuse, onProgress && ((done, total) => onProgress(done, total, 'search')));
-      if (options.audience === 'internal') await indexSearch();
+      // Pages go through Eleventy shard by shard, and each search shard is indexed (by Pagefind, in its own processes) as soon as its pages are written.
+      const shards = shardCount(searchable.length, config.search.shard_pages);
+      const toLayOut = pages.filter(({ view }) => isFresh.has(view)).map(({ view }) => view);
+      toLayOut.sort((a, b) => shardOf(a.url, shards) - shardOf(b.url, shards));
+      const gates = new Map(toLayOut.map((view) => [view.outputPath, gate()]));
+      let searchStarted = false;
+      let laidOut = 0;
+      const indexing = writeSearchIndex(staging, searchable, config.search.shard_pages, reuse, {
+        written: (outputPath) => gates.get(outputPath)?.promise ?? Promise.resolve(),
+        ...(onProgress ? { onProgress: (done, total) => searchStarted && onProgress(done, total, 'search') } : {}),
+      });
+      // Awaited below, once Eleventy is done; a failure before then must not count as unhandled.
+      indexing.catch(() => undefined);
+      try {
+        if (toLayOut.length > 0) {
+          await runEleventy({ audience: options.audience, site, pages: toLayOut }, paths.layoutsDir, staging, {
+            prepare: (page) => withBody(page as PageView),
+            onBatch: (done, total) => {
+              for (const view of toLayOut.slice(laidOut, done)) gates.get(view.outputPath)!.resolve();
+              laidOut = done;
+              onProgress?.(done, total, 'layout');
+            },
+          });
+        }
+      } catch (err) {
+        // The indexing waiting on pages that will never come stops, and ends before the staging folder goes.
+        for (const gate of gates.values()) gate.reject(err);
+        await Promise.allSettled([indexing]);
+        throw err;
+      }
+      searchStarted = true;
+      if (options.audience === 'internal') await indexing;
       else {
         // Shipped assets are copied unchanged and hold no handbook data, but their numbers (`opacity: 0.55`) would cry wolf.
         const assets = new Set((await listFiles(join(paths.layoutsDir, 'assets'))).map((f) => `assets/${f}`).filter((f) => !checked.staticFiles.includes(f)));
@@ -109,7 +135,7 @@ export async function build(paths: ProjectPaths, options: BuildOptions): Promise
         // The pages are scanned while Pagefind, in its own processes, indexes them; then its index is.
         const pagesScanned = unscanned(reuse.scannedFiles(scannedFor));
         const scan = leakScanner(canaries);
-        const [indexed, pageLeaks] = await Promise.allSettled([indexSearch(), scan(staging, (file) => isSearch(file) || pagesScanned(file))]);
+        const [indexed, pageLeaks] = await Promise.allSettled([indexing, scan(staging, (file) => isSearch(file) || pagesScanned(file))]);
         if (indexed.status === 'rejected') throw indexed.reason;
         if (pageLeaks.status === 'rejected') throw pageLeaks.reason;
         const searchScanned = unscanned(reuse.scannedFiles(scannedFor));
@@ -120,7 +146,7 @@ export async function build(paths: ProjectPaths, options: BuildOptions): Promise
     });
   } catch (err) {
     if (err instanceof LeakError) return failed(err.diagnostics);
-    if (err instanceof SearchIndexError) return failed([diagnostic('build/search-index', { file: relative(paths.root, paths.outDir).split(sep).join('/') || '.', line: 1, column: 1, message: err.message, hint: 'nothing was written; check that the pagefind package installed its binary (npm ci)' })]);
+    if (err instanceof SearchIndexError) return failed([diagnostic('build/search-index', { file: relative(paths.root, paths.outDir).split(sep).join('/') || '.', line: 1, column: 1, message: err.message, hint: 'nothing was written; a missing Pagefind binary means an incomplete install (npm ci)' })]);
     if (err instanceof EleventyRunError) {
       const guard = causeOfType(err, InternalDataError);
       const escape = causeOfType(err, OutputPathError);
@@ -165,6 +191,18 @@ async function layoutDiagnostic(message: string, root: string, layoutsRel: strin
     message: text.trim(),
     hint,
   });
+}
+
+/** A promise to settle from outside. Its rejection is handled here: the build throws the error itself, and a shard nobody waits for yet must not crash the process. */
+function gate(): { promise: Promise<void>; resolve: () => void; reject: (err: unknown) => void } {
+  let resolve!: () => void;
+  let reject!: (err: unknown) => void;
+  const promise = new Promise<void>((ok, fail) => {
+    resolve = ok;
+    reject = fail;
+  });
+  promise.catch(() => undefined);
+  return { promise, resolve, reject };
 }
 
 class LeakError extends Error {

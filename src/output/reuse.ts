@@ -76,14 +76,18 @@ export class OutputReuse {
     for (const [file, stamp] of Object.entries(unit.files)) {
       const target = join(staging, file);
       mkdirSync(dirname(target), { recursive: true });
+      const source = join(this.outDir, file);
       try {
-        linkSync(join(this.outDir, file), target);
+        linkSync(source, target);
         kept[file] = stamp;
       } catch (err) {
-        if (!['EXDEV', 'EPERM', 'ENOTSUP', 'EMLINK'].includes((err as NodeJS.ErrnoException).code ?? '')) throw err;
-        // A copy is not checked again by `seal`: the file must be as recorded now.
-        if (!sameStamp(lstatSync(join(this.outDir, file)), stamp)) throw new OutputChangedError(join(this.outDir, file));
-        copyFileSync(join(this.outDir, file), target);
+        const code = (err as NodeJS.ErrnoException).code ?? '';
+        if (code === 'ENOENT') throw new OutputChangedError(source);
+        if (!['EXDEV', 'EPERM', 'ENOTSUP', 'EMLINK'].includes(code)) throw err;
+        // A copy is not checked again by `seal`: the file must be as recorded before and after it is copied.
+        if (!sameStamp(lstatSync(source), stamp)) throw new OutputChangedError(source);
+        copyFileSync(source, target);
+        if (!sameStamp(lstatSync(source), stamp)) throw new OutputChangedError(source);
       }
     }
     this.made.set(id, { key: unit.key, files: Object.keys(unit.files), kept });

@@ -53,7 +53,8 @@ export function shardOf(url: string, count: number): number {
  * build is taken from its output instead of indexed again. Several shards to
  * index go to two worker threads, each with a Pagefind process of its own.
  */
-export async function writeSearchIndex(staging: string, pages: readonly SearchPage[], shardPages: number, reuse: OutputReuse, onProgress?: (done: number, total: number) => void): Promise<void> {
+export async function writeSearchIndex(staging: string, pages: readonly SearchPage[], shardPages: number, reuse: OutputReuse, options: SearchIndexOptions = {}): Promise<void> {
+  const { onProgress, written = () => Promise.resolve() } = options;
   const count = shardCount(pages.length, shardPages);
   const shards = Array.from({ length: count }, () => [] as SearchPage[]);
   for (const page of pages) shards[shardOf(page.url, count)]!.push(page);
@@ -80,6 +81,7 @@ export async function writeSearchIndex(staging: string, pages: readonly SearchPa
   try {
     await inTurns(
       stale.map((shard) => async () => {
+        await Promise.all(shard.pages.map((page) => written(page.outputPath)));
         const source = `${staging}.${shard.dir.replace(/\//g, '-')}`;
         try {
           sourcePages(staging, source, shard.pages);
@@ -100,6 +102,17 @@ export async function writeSearchIndex(staging: string, pages: readonly SearchPa
   await writeFile(join(staging, SHARDS_FILE), `${JSON.stringify(merged)}\n`, { flag: 'wx' });
 }
 
+/** How `writeSearchIndex` reports progress and learns when pages are written. */
+export interface SearchIndexOptions {
+  onProgress?: (done: number, total: number) => void;
+  /**
+   * Resolves once the page at `outputPath` is in the staging folder (rejects if
+   * it never will be): a shard is indexed as soon as its pages are, while
+   * Eleventy lays out the next ones. Shards are indexed in shard order.
+   */
+  written?: (outputPath: string) => Promise<void>;
+}
+
 const WORKER = new URL('./pagefind-shard.js', import.meta.url);
 
 /** Marks what a layout never wants searched: the indexer does not even read it. */
@@ -118,6 +131,8 @@ function sourcePages(staging: string, source: string, pages: readonly SearchPage
     mkdirSync(dirname(to), { recursive: true });
     const html = readFileSync(from, 'utf8');
     const slim = html.replace(SKIP, '');
+    // A marker left over is a layout's mistake, and could have cut out the very part to search.
+    if (/<!--\/?search:skip-->/.test(slim)) throw new SearchIndexError(`search index: ${page.outputPath} has a <!--search:skip--> without its <!--/search:skip--> (or the other way round); fix the layout`);
     if (slim.length === html.length) linkSync(from, to);
     else writeFileSync(to, slim);
   }
