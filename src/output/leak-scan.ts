@@ -102,23 +102,20 @@ function tokenFinder(forms: readonly string[]): (text: string) => string[] {
 export const isSearchRuntime = (file: string) => file.startsWith('pagefind/') && PAGEFIND_RUNTIME.test(file.slice('pagefind/'.length));
 
 /**
- * Searches every file of a built site for every canary in every encoding, as a
- * whole token: not inside a longer word or number, so `2.11` is not found in
- * `12.115`. Gzipped files (search index fragments) are searched decompressed.
- * Returns one diagnostic per (file, canary) found, at the canary's source.
+ * A scanner for `canaries`: it searches every file of a built site (but those
+ * `skip` names) for every canary in every encoding, as a whole token: not
+ * inside a longer word or number, so `2.11` is not found in `12.115`. Gzipped
+ * files (search index fragments) are searched decompressed. It returns one
+ * diagnostic per (file, canary) found, at the canary's source. The forms and
+ * their pattern are made once, however many scans follow.
  */
-export function scanForLeaks(dir: string, canaries: readonly Canary[], skip: (file: string) => boolean = () => false): Promise<Diagnostic[]> {
-  return leakScanner(canaries)(dir, skip);
-}
-
-/** `scanForLeaks` for one set of canaries, scanning as many times as needed: the forms and their pattern are made once. */
-export function leakScanner(canaries: readonly Canary[]): (dir: string, skip: (file: string) => boolean) => Promise<Diagnostic[]> {
+export function leakScanner(canaries: readonly Canary[]): (dir: string, skip?: (file: string) => boolean) => Promise<Diagnostic[]> {
   if (canaries.length === 0) return async () => [];
   const byForm = new Map<string, Canary>();
   for (const canary of canaries) for (const form of encodings(canary.text)) if (!byForm.has(form)) byForm.set(form, canary);
   const find = tokenFinder([...byForm.keys()]);
 
-  return async (dir, skip) => {
+  return async (dir, skip = () => false) => {
     const diagnostics: Diagnostic[] = [];
     for (const rel of await listFiles(dir, { hidden: true })) {
       if (skip(rel)) continue;

@@ -21,7 +21,7 @@ export class SearchIndexError extends Error {
 }
 
 /** Lists the merged indexes for layouts/assets/search.js. */
-export const SHARDS_FILE = 'pagefind/shards.json';
+const SHARDS_FILE = 'pagefind/shards.json';
 
 /**
  * How many shards `pageCount` pages make: a power of two, so it changes (and

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Canary } from '../../src/output/canaries.js';
-import { encodings, scanForLeaks } from '../../src/output/leak-scan.js';
+import { encodings, leakScanner } from '../../src/output/leak-scan.js';
 import { removeTempDirs, writeHandbook } from '../helpers/temp.js';
 
 afterAll(removeTempDirs);
@@ -12,13 +12,13 @@ const canary = (text: string, path = 'kpis[0].current_value'): Canary => ({ text
 /** The files in which the scan finds `text`, from a site given as path → content. */
 async function foundIn(files: Record<string, string | Uint8Array>, text: string): Promise<string[]> {
   const dir = writeHandbook(files);
-  return (await scanForLeaks(dir, [canary(text)])).map((d) => /`([^`]+)`; nothing/.exec(d.message)![1]!);
+  return (await leakScanner([canary(text)])(dir)).map((d) => /`([^`]+)`; nothing/.exec(d.message)![1]!);
 }
 
-describe('scanForLeaks', () => {
+describe('leakScanner', () => {
   it('reports one diagnostic per file and canary, at the canary\'s source', async () => {
     const dir = writeHandbook({ 'a.html': '<dd>7301.113</dd><dd>7301.113</dd>', 'b/c.html': 'x 7301.113' });
-    expect(await scanForLeaks(dir, [canary('7301.113')])).toEqual(['a.html', 'b/c.html'].map((f) => ({
+    expect(await leakScanner([canary('7301.113')])(dir)).toEqual(['a.html', 'b/c.html'].map((f) => ({
       file: 'content/k.md', line: 9, column: 20, severity: 'error', code: 'build/leak', path: 'kpis[0].current_value',
       message: `internal value \`7301.113\` appears in the public output file \`${f}\`; nothing was published`,
       hint: 'remove it from the layout or data that prints it, or publish it with a `publish` approval',
@@ -43,12 +43,20 @@ describe('scanForLeaks', () => {
     expect(await foundIn({ '.well-known/x.txt': '7301.113' }, '7301.113')).toEqual(['.well-known/x.txt']);
   });
 
+  it('skips the files it is told to, scan after scan', async () => {
+    const dir = writeHandbook({ 'a.html': '7301.113', 'pagefind/b.pf_meta': '7301.113' });
+    const scan = leakScanner([canary('7301.113')]);
+    const files = async (skip: (file: string) => boolean) => (await scan(dir, skip)).map((d) => /`([^`]+)`; nothing/.exec(d.message)![1]!);
+    expect(await files((f) => f.startsWith('pagefind/'))).toEqual(['a.html']);
+    expect(await files((f) => !f.startsWith('pagefind/'))).toEqual(['pagefind/b.pf_meta']);
+  });
+
   it('finds nothing without canaries, and in an empty folder', async () => {
     const dir = writeHandbook({ 'a.html': '7301.113' });
-    expect(await scanForLeaks(dir, [])).toEqual([]);
+    expect(await leakScanner([])(dir)).toEqual([]);
     const empty = join(dir, 'empty');
     mkdirSync(empty);
-    expect(await scanForLeaks(empty, [canary('7301.113')])).toEqual([]);
+    expect(await leakScanner([canary('7301.113')])(empty)).toEqual([]);
   });
 
   it('lists the forms of a value', () => {

@@ -2,7 +2,7 @@ import { appendFileSync, cpSync, existsSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO, runCli } from '../helpers/cli.js';
-import { readBytes } from '../helpers/files.js';
+import { readTree } from '../helpers/files.js';
 import { removeTempDirs, writeHandbook } from '../helpers/temp.js';
 
 afterAll(removeTempDirs);
@@ -23,15 +23,13 @@ function handbook(): string {
   return writeHandbook(files);
 }
 
-/** Every file of a folder and its bytes, for exact comparison. */
-const tree = (dir: string) => Object.fromEntries([...readBytes(dir)].map(([file, bytes]) => [file, bytes.toString('base64')]));
 
 describe.each(['public', 'internal'] as const)('a cached %s build', (audience) => {
   const root = handbook();
   const build = async (out: string, ...flags: string[]) => {
     const result = await runCli(['build', '--root', root, '--audience', audience, '--out', out, '--today', '2026-11-23', ...flags]);
     expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
-    return tree(join(root, out));
+    return readTree(join(root, out));
   };
 
   it('is byte-identical to a cold build, before and after one page is edited', async () => {

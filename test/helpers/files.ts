@@ -21,3 +21,8 @@ export function readTexts(dir: string): Map<string, string> {
   for (const [file, bytes] of readBytes(dir)) out.set(file, (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8'));
   return out;
 }
+
+/** Every file's bytes as base64, by relative path: two trees compare with `toEqual`, and a difference names its file. */
+export function readTree(dir: string): Record<string, string> {
+  return Object.fromEntries([...readBytes(dir)].map(([file, bytes]) => [file, bytes.toString('base64')]));
+}
