@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
 
@@ -33,13 +33,33 @@ export function resolvePaths(cwd: string, options: { root?: string; content?: st
 
 /**
  * Why these paths cannot be a handbook, if they cannot: the root or the content
- * folder is missing, or a config file named on the command line does not exist.
+ * folder is missing or not a folder, or a config file named on the command line
+ * does not exist or is a folder.
  */
 export function pathProblem(paths: ProjectPaths, configGiven: boolean): string | undefined {
-  if (!existsSync(paths.root)) return `the root folder ${paths.root} does not exist`;
-  if (!existsSync(paths.contentDir)) return `the content folder ${paths.contentDir} does not exist`;
-  if (configGiven && !existsSync(paths.configPath)) return `the config file ${paths.configPath} does not exist`;
+  const root = kindOf(paths.root);
+  if (root !== 'folder') return `the root folder ${paths.root} ${root === 'missing' ? 'does not exist' : 'is a file, not a folder'}`;
+  const content = kindOf(paths.contentDir);
+  if (content !== 'folder') return `the content folder ${paths.contentDir} ${content === 'missing' ? 'does not exist' : 'is a file, not a folder'}`;
+  if (configGiven) {
+    const config = kindOf(paths.configPath);
+    if (config !== 'file') return `the config file ${paths.configPath} ${config === 'missing' ? 'does not exist' : 'is a folder, not a file'}`;
+  }
   return undefined;
+}
+
+/**
+ * Reading a folder as a file (or listing a file as a folder) fails deep inside
+ * the command with EISDIR or ENOTDIR; caught here, it is a one-line usage error.
+ * Whatever stat cannot see counts as missing, as existsSync had it.
+ */
+function kindOf(path: string): 'missing' | 'folder' | 'file' {
+  try {
+    const stats = statSync(path, { throwIfNoEntry: false });
+    return stats === undefined ? 'missing' : stats.isDirectory() ? 'folder' : 'file';
+  } catch {
+    return 'missing';
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { ConfigSchema, DEFAULT_CONFIG, type Config } from '../../schemas/config.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.js';
 import { decodeSource } from '../load/decode.js';
 import { indexPositions, locatorOf, parseYaml } from '../load/yaml.js';
 import { issuesToDiagnostics } from '../validate/issues.js';
@@ -14,8 +14,11 @@ export async function loadConfig(path: string, file: string): Promise<{ config?:
   try {
     bytes = await readFile(path);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { config: DEFAULT_CONFIG, diagnostics: [] };
-    throw err;
+    const e = err as NodeJS.ErrnoException;
+    if (e.code === 'ENOENT') return { config: DEFAULT_CONFIG, diagnostics: [] };
+    // An unreadable config (EACCES, or a folder in its place) is the project's problem, not a crash:
+    // reported on the file like an unreadable page, and without a config nothing else is checked (exit 2).
+    return { diagnostics: [diagnostic('file/read-error', { file, line: 1, column: 1, message: `file cannot be read: ${e.code ?? e.message}`, hint: 'make the file readable, or remove it' })] };
   }
   const decoded = decodeSource(file, bytes);
   if ('diagnostic' in decoded) return { diagnostics: [decoded.diagnostic] };
