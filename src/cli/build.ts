@@ -18,11 +18,14 @@ const STAGES: Record<BuildStage, Stage> = {
 /** Runs `handbook build`: diagnostics as for `check` (pretty), then one line saying what was written. */
 export async function runBuild(command: Extract<Command, { name: 'build' }>, io: Io, color: boolean): Promise<number> {
   const paths = resolvePaths(io.cwd, command);
+  const lastUpdated = await lastCommitDates(paths.root);
+  // Said once, before the progress bar starts: the build goes on without the dates git cannot give.
+  if (lastUpdated.note) io.stderr.write(`handbook: ${lastUpdated.note}\n`);
   const progress = progressBar(io.stderr, STAGES.render);
   const result = await build(paths, {
     audience: command.audience,
     today: command.today ?? todayUtc(),
-    lastUpdated: await lastCommitDates(paths.root),
+    lastUpdated: lastUpdated.dates,
     cache: command.cache,
     onProgress: (done, total, stage) => progress.update(done, total, STAGES[stage]),
   });
