@@ -6,3 +6,4 @@ export * from './okr.js';
 export * from './page.js';
 export * from './publish.js';
 export * from './visibility.js';
+export * from './walk.js';

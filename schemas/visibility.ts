@@ -32,3 +32,9 @@ export function internalFields(schema: z.ZodObject): string[] {
     .filter(([, field]) => isInternal(field as z.ZodType))
     .map(([name]) => name);
 }
+
+/** Who a build is for: the public, or the company (every field). */
+export const AUDIENCES = ['public', 'internal'] as const;
+
+/** Who a build is for. */
+export type Audience = (typeof AUDIENCES)[number];

@@ -17,4 +17,4 @@ export const PACKAGE_ROOT = (() => {
 })();
 
 /** okr-handbook's package.json. */
-export const PACKAGE = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string; dependencies: Record<string, string> };
+export const PACKAGE = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string; dependencies: Record<string, string>; bugs?: { url?: string } };

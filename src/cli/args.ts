@@ -1,20 +1,20 @@
 import { parseArgs } from 'node:util';
+import { type Audience, AUDIENCES } from '../../schemas/visibility.js';
+import { type Format, FORMATS } from '../diagnostics/reporters/index.js';
 
 /** A command-line mistake: reported as usage, exit code 2. */
 export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-const FORMATS = ['pretty', 'github', 'json'] as const;
-const AUDIENCES = ['public', 'internal'] as const;
 
 /** The parsed command line. */
 export type Command =
   | { name: 'help' }
   | { name: 'version' }
   | { name: 'schema' }
-  | { name: 'check'; root?: string; content?: string; config?: string; format: (typeof FORMATS)[number]; strict: boolean; today?: string; cache: boolean }
-  | { name: 'build'; root?: string; content?: string; config?: string; out?: string; audience: (typeof AUDIENCES)[number]; today?: string; cache: boolean };
+  | { name: 'check'; root?: string; content?: string; config?: string; format: Format; strict: boolean; today?: string; cache: boolean }
+  | { name: 'build'; root?: string; content?: string; config?: string; out?: string; audience: Audience; format: Format; today?: string; cache: boolean };
 
 const common = {
   root: { type: 'string' },
@@ -22,6 +22,7 @@ const common = {
   config: { type: 'string' },
   today: { type: 'string' },
   'no-cache': { type: 'boolean', default: false },
+  format: { type: 'string', default: 'pretty' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -35,14 +36,14 @@ export function parseCommand(argv: readonly string[]): Command {
     return { name: 'schema' };
   }
   if (name === 'check') {
-    const v = parse(rest, { ...common, format: { type: 'string', default: 'pretty' }, strict: { type: 'boolean', default: false } });
+    const v = parse(rest, { ...common, strict: { type: 'boolean', default: false } });
     if (v.help) return { name: 'help' };
     return { name: 'check', ...paths(v), format: oneOf('--format', v.format as string, FORMATS), strict: Boolean(v.strict), ...today(v.today), cache: !v['no-cache'] };
   }
   if (name === 'build') {
     const v = parse(rest, { ...common, out: { type: 'string' }, audience: { type: 'string', default: 'public' } });
     if (v.help) return { name: 'help' };
-    return { name: 'build', ...paths(v), ...(typeof v.out === 'string' ? { out: v.out } : {}), audience: oneOf('--audience', v.audience as string, AUDIENCES), ...today(v.today), cache: !v['no-cache'] };
+    return { name: 'build', ...paths(v), ...(typeof v.out === 'string' ? { out: v.out } : {}), audience: oneOf('--audience', v.audience as string, AUDIENCES), format: oneOf('--format', v.format as string, FORMATS), ...today(v.today), cache: !v['no-cache'] };
   }
   throw new UsageError(`unknown command \`${name}\`; expected check, build or schema`);
 }
@@ -82,7 +83,7 @@ export const HELP = `Usage:
   handbook check [--root DIR] [--content DIR] [--config FILE] [--format pretty|github|json]
                  [--strict] [--today YYYY-MM-DD] [--no-cache]
   handbook build [--root DIR] [--content DIR] [--config FILE] [--audience public|internal]
-                 [--out DIR] [--today YYYY-MM-DD] [--no-cache]
+                 [--out DIR] [--format pretty|github|json] [--today YYYY-MM-DD] [--no-cache]
   handbook schema          print the JSON Schema of the front matter
 
 Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or config error.

@@ -1,32 +1,42 @@
+import { build } from '../commands/build.js';
 import { check } from '../commands/check.js';
+import type { Io } from '../commands/io.js';
 import { outputProblem, pathProblem, resolvePaths } from '../commands/paths.js';
 import { frontMatterJsonSchema } from '../commands/schema.js';
 import { countDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { reportGithub } from '../diagnostics/reporters/github.js';
-import { reportJson } from '../diagnostics/reporters/json.js';
-import { reportPretty } from '../diagnostics/reporters/pretty.js';
+import { REPORTERS } from '../diagnostics/reporters/index.js';
 import { todayUtc } from '../okrs/timeframe.js';
 import { PACKAGE } from '../package-root.js';
+import type { CheckResult, StageName } from '../pipeline/index.js';
 import { HELP, parseCommand, UsageError } from './args.js';
-import { progressBar } from './progress.js';
+import { progressBar, type Stage } from './progress.js';
 
-/** The process around the CLI; injected so tests can run it in memory too. */
-export interface Io {
-  cwd: string;
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
-  env: NodeJS.ProcessEnv;
+/** How each stage that reports progress shows on the bar. */
+const PROGRESS: Partial<Record<StageName, Stage>> = {
+  analyze: { label: 'Reading pages', unit: 'pages' },
+  layout: { label: 'Laying out', unit: 'pages' },
+  search: { label: 'Indexing search', unit: 'shards' },
+};
+
+/**
+ * Runs the command line and returns the exit code: 0 ok, 1 errors found, 2
+ * usage or config error, or a failure okr-handbook did not expect (reported in
+ * one line; the stack trace only with DEBUG set). The only place that prints.
+ */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (err) {
+    if (err instanceof UsageError) return usage(io, err.message);
+    const where = PACKAGE.bugs?.url ? ` at ${PACKAGE.bugs.url}` : '';
+    io.stderr.write(`handbook: unexpected error: ${err instanceof Error ? err.message : String(err)}\n`);
+    io.stderr.write(io.env.DEBUG ? `${err instanceof Error ? err.stack : ''}\n` : `This is a bug in okr-handbook ${PACKAGE.version}: please report it${where} with the command you ran (DEBUG=1 prints the stack trace).\n`);
+    return 2;
+  }
 }
 
-/** Runs the command line and returns the exit code: 0 ok, 1 errors found, 2 usage or config error. */
-export async function main(argv: readonly string[], io: Io): Promise<number> {
-  let command;
-  try {
-    command = parseCommand(argv);
-  } catch (err) {
-    if (!(err instanceof UsageError)) throw err;
-    return usage(io, err.message);
-  }
+async function run(argv: readonly string[], io: Io): Promise<number> {
+  const command = parseCommand(argv);
   switch (command.name) {
     case 'help':
       io.stdout.write(HELP);
@@ -37,33 +47,33 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     case 'schema':
       io.stdout.write(`${JSON.stringify(frontMatterJsonSchema(), null, 2)}\n`);
       return 0;
-    case 'check': {
-      const paths = resolvePaths(io.cwd, command);
-      const problem = pathProblem(paths, command.config !== undefined);
-      if (problem) return usage(io, problem);
-      const progress = progressBar(io.stderr, { label: 'Checking', unit: 'pages' });
-      const result = await check(paths, { today: command.today ?? todayUtc(), cache: command.cache, onProgress: progress.update });
-      progress.end();
-      if (result.cacheError) io.stderr.write(`handbook: the cache was not written (${result.cacheError.message}); use --no-cache to skip it\n`);
-      const color = useColor(io);
-      const out =
-        command.format === 'json'
-          ? reportJson(result.diagnostics)
-          : command.format === 'github'
-            ? reportGithub(result.diagnostics)
-            : reportPretty(result.diagnostics, { color, sources: result.sources, fileCount: result.fileCount });
-      io.stdout.write(out);
-      return exitCode(result.diagnostics, result.configFailed, command.strict);
-    }
+    case 'check':
     case 'build': {
       const paths = resolvePaths(io.cwd, command);
-      const problem = pathProblem(paths, command.config !== undefined) ?? outputProblem(paths);
+      const problem = pathProblem(paths, command.config !== undefined) ?? (command.name === 'build' ? outputProblem(paths) : undefined);
       if (problem) return usage(io, problem);
-      // Imported here so that `check` never loads Eleventy or the renderer.
-      const { runBuild } = await import('./build.js');
-      return runBuild(command, io, useColor(io));
+      const progress = progressBar(io.stderr, PROGRESS.analyze!);
+      const ctx = {
+        paths,
+        today: command.today ?? todayUtc(),
+        cache: command.cache,
+        onProgress: (stage: string, done: number, total: number) => progress.update(done, total, PROGRESS[stage as StageName]),
+      };
+      const result = command.name === 'check' ? await check(ctx) : await build(ctx, command.audience);
+      progress.end();
+      if ('datesNote' in result && result.datesNote) io.stderr.write(`handbook: ${result.datesNote}\n`);
+      if (result.cacheError) io.stderr.write(`handbook: the cache was not written (${result.cacheError.message}); use --no-cache to skip it\n`);
+      io.stdout.write(report(command.format, result, io));
+      if (command.name === 'check') return exitCode(result.diagnostics, result.configFailed, command.strict);
+      const built = result as Awaited<ReturnType<typeof build>>;
+      if (built.written && command.format === 'pretty') io.stdout.write(`Built ${built.pageCount} pages (${command.audience}) into ${paths.outDir}\n`);
+      return exitCode(result.diagnostics, result.configFailed, false) || (built.written ? 0 : 1);
     }
   }
+}
+
+function report(format: keyof typeof REPORTERS, result: CheckResult, io: Io): string {
+  return REPORTERS[format](result.diagnostics, { color: useColor(io), sources: result.sources, fileCount: result.fileCount });
 }
 
 function usage(io: Io, message: string): number {

@@ -1,9 +1,8 @@
-import { KeyResultSchema } from '../../schemas/key-result.js';
-import { KpiSchema } from '../../schemas/kpi.js';
-import { internalFields } from '../../schemas/visibility.js';
-
-/** Every name the schemas declare internal, on any record. */
-const INTERNAL_NAMES = new Set([...internalFields(KeyResultSchema), ...internalFields(KpiSchema)]);
+import type { PublishedFields } from '../../schemas/walk.js';
+import { walk } from '../../schemas/walk.js';
+import { formatPath } from '../diagnostics/diagnostic.js';
+import type { PageView } from '../view/page.js';
+import { viewRecords } from '../view/records.js';
 
 /** Raised when internal data reaches Eleventy in a public build. */
 export class InternalDataError extends Error {
@@ -14,28 +13,18 @@ export class InternalDataError extends Error {
 }
 
 /**
- * The last line of defence before templates: in a public build no object that
- * reaches Eleventy may carry a key the schemas declare internal, unless that
- * same object's `publish.fields` names it. Whatever stage or data file put it
- * there, the build fails instead of publishing it.
+ * The last line of defence before templates: in a public build no record a
+ * page shows may hold a field its schema declares internal, unless its own
+ * valid approval publishes it. Driven by the schemas' declarations, as the
+ * projection is, so a regression in any stage between them fails the build.
  */
-export function assertNoInternalData(value: unknown, where: string, seen = new Set<unknown>()): void {
-  if (value === null || typeof value !== 'object' || seen.has(value)) return;
-  seen.add(value);
-  if (Array.isArray(value)) {
-    value.forEach((item, i) => assertNoInternalData(item, `${where}[${i}]`, seen));
-    return;
+export function assertProjected(views: readonly PageView[], published: PublishedFields): void {
+  for (const view of views) {
+    for (const { schema, record, where } of viewRecords(view)) {
+      walk(schema, record, published, (node, next) => {
+        if (node.internal) throw new InternalDataError(`${view.url} ${where}.${formatPath(node.path)}`);
+        return next();
+      });
+    }
   }
-  const record = value as Record<string, unknown>;
-  const published = publishedNames(record.publish);
-  for (const [key, child] of Object.entries(record)) {
-    if (INTERNAL_NAMES.has(key) && !published.has(key)) throw new InternalDataError(`${where}.${key}`);
-    // A published field is public as a whole: a check-in's `confidence` inside a published history is not the record's.
-    if (!published.has(key)) assertNoInternalData(child, `${where}.${key}`, seen);
-  }
-}
-
-function publishedNames(publish: unknown): Set<string> {
-  const fields = (publish as { fields?: unknown } | undefined)?.fields;
-  return new Set(Array.isArray(fields) ? fields.filter((f): f is string => typeof f === 'string') : []);
 }

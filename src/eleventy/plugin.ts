@@ -1,22 +1,24 @@
+import type { Audience } from '../../schemas/visibility.js';
 import { resolve, sep } from 'node:path';
 import { navTreeHtml } from '../view/nav-html.js';
-import { assertNoInternalData } from './guard.js';
+import { InternalDataError } from './guard.js';
 
-/** A finished page as Eleventy receives it: validated, projected, rendered. */
+/** What Eleventy needs of a page to lay it out: the rest is the layout's (`hb`). */
 export interface EleventyPage {
   /** Name of the layout file in layouts/, without `.njk`. */
   layout: string;
   /** Where to write it, relative to the output folder, e.g. `company/index.html`. */
   outputPath: string;
-  [key: string]: unknown;
 }
 
-/** Everything one build hands to Eleventy. */
-export interface EleventyBuild {
-  audience: 'public' | 'internal';
+/** Everything one build hands to Eleventy: finished pages, validated, projected, rendered and guarded. */
+export interface EleventyBuild<P extends EleventyPage = EleventyPage> {
+  audience: Audience;
   /** Site-wide data for every layout (title, navigation, …). */
   site: Record<string, unknown>;
-  pages: EleventyPage[];
+  pages: P[];
+  /** The public build's unpublished internal values: none may reach a page by another route than `hb`. */
+  secrets?: ReadonlySet<string>;
 }
 
 /** Keys of Eleventy's data cascade that are Eleventy's own or ours, and checked separately. */
@@ -77,16 +79,16 @@ export function handbookPlugin(eleventyConfig: EleventyConfig): void {
     env.addFilter('navTree', navTreeHtml);
   });
 
-  if (build.audience === 'public') assertNoInternalData(build, 'build');
   const byLayout = new Map<string, EleventyPage[]>();
   for (const page of build.pages) byLayout.set(page.layout, [...(byLayout.get(page.layout) ?? []), page]);
   eleventyConfig.addGlobalData('site', build.site);
 
+  const secrets = build.secrets ?? new Set<string>();
   const guard = (data: Record<string, unknown>, key: string) => {
-    // The pages themselves were checked once, above; data that reached a page by any
-    // other route (a data file, computed data) is checked here, page by page.
+    // The pages were guarded before they came; data that reached a page by any other
+    // route (a layout's front matter, computed data) must hold no internal value.
     for (const [name, value] of Object.entries(data)) {
-      if (!CASCADE_KEYS.has(name) && !name.startsWith(PAGES_KEY)) assertNoInternalData(value, name);
+      if (!CASCADE_KEYS.has(name) && !name.startsWith(PAGES_KEY)) assertNoSecret(value, name, secrets);
     }
     return key;
   };
@@ -114,4 +116,15 @@ export function handbookPlugin(eleventyConfig: EleventyConfig): void {
     if (target !== false && !resolve(target).startsWith(root)) throw new OutputPathError(target);
     return content;
   });
+}
+
+/** Fails when a value the public build must not hold appears, as a whole scalar, anywhere in `value`. */
+function assertNoSecret(value: unknown, where: string, secrets: ReadonlySet<string>, seen = new Set<unknown>()): void {
+  if (typeof value === 'string' || typeof value === 'number') {
+    if (secrets.has(String(value))) throw new InternalDataError(where);
+    return;
+  }
+  if (value === null || typeof value !== 'object' || seen.has(value)) return;
+  seen.add(value);
+  for (const [key, child] of Object.entries(value)) assertNoSecret(child, Array.isArray(value) ? `${where}[${key}]` : `${where}.${key}`, secrets, seen);
 }

@@ -1,43 +1,46 @@
+import { z } from 'zod';
 import type { Config } from '../../schemas/config.js';
-import { KeyResultSchema } from '../../schemas/key-result.js';
-import { KpiSchema } from '../../schemas/kpi.js';
-import type { Publish } from '../../schemas/publish.js';
+import { PageSchema } from '../../schemas/page.js';
+import { approvalProblems, PublishSchema, publishedFields } from '../../schemas/publish.js';
 import { internalFields } from '../../schemas/visibility.js';
+import { nodes } from '../../schemas/walk.js';
 import { diagnostic, type Diagnostic, formatPath } from '../diagnostics/diagnostic.js';
 import { didYouMean, listCode } from '../diagnostics/did-you-mean.js';
 import type { Page } from '../pages/page.js';
 
-const KR_INTERNAL = internalFields(KeyResultSchema);
-const KPI_INTERNAL = internalFields(KpiSchema);
-
 /**
- * A publish approval is valid when its approver is in the config, it is dated
- * today or earlier, and it names internal fields of its own record. Invalid
- * approvals are errors, so the projection only ever sees valid ones.
+ * Every `publish` approval of every record, wherever the schema allows one,
+ * judged by `approvalProblems`, the definition the projection uses: an
+ * invalid approval is an error, so the projection only ever sees valid ones.
  */
 export function checkApprovals(pages: readonly Page[], config: Config, today: string): Diagnostic[] {
   const approvers = config.approvers.map((a) => a.id);
+  const context = { approvers: config.approvers, today };
+  const published = publishedFields(context);
   const diagnostics: Diagnostic[] = [];
-  const check = (page: Page, publish: Publish | undefined, base: PropertyKey[], allowed: readonly string[]) => {
-    if (!publish) return;
-    const at = (path: PropertyKey[]) => ({ file: page.file, ...page.locate([...base, ...path]), path: formatPath([...base, ...path]) });
-    if (!approvers.includes(publish.approved_by)) {
-      const guess = didYouMean(publish.approved_by, approvers);
-      diagnostics.push(diagnostic('publish/unknown-approver', { ...at(['approved_by']), message: `\`${publish.approved_by}\` is not an approver in handbook.config.yaml`, hint: guess ? `did you mean \`${guess}\`?` : approvers.length ? `approvers are ${listCode(approvers)}` : 'add approvers to handbook.config.yaml' }));
-    }
-    if (publish.approved_on > today) {
-      diagnostics.push(diagnostic('publish/future-date', { ...at(['approved_on']), message: `approval is dated ${publish.approved_on}, after today (${today})`, hint: 'use the date the approval was given' }));
-    }
-    publish.fields.forEach((field, i) => {
-      if (!allowed.includes(field)) {
-        const guess = didYouMean(field, allowed);
-        diagnostics.push(diagnostic('publish/not-internal-field', { ...at(['fields', i]), message: `\`${field}\` is not an internal field of this record, expected one of ${listCode(allowed)}`, hint: guess ? `did you mean \`${guess}\`?` : 'public fields need no approval; name internal fields only' }));
-      }
-    });
-  };
   for (const page of pages) {
-    (page.data.okrs ?? []).forEach((okr, o) => (okr.key_results ?? []).forEach((kr, r) => check(page, kr.publish, ['okrs', o, 'key_results', r, 'publish'], KR_INTERNAL)));
-    (page.data.kpis ?? []).forEach((kpi, k) => check(page, kpi.publish, ['kpis', k, 'publish'], KPI_INTERNAL));
+    for (const { schema, value, path } of nodes(PageSchema, page.data, published)) {
+      if (!(schema instanceof z.ZodObject) || !('publish' in schema.shape)) continue;
+      const parsed = PublishSchema.safeParse((value as { publish?: unknown }).publish);
+      if (!parsed.success) continue;
+      const publish = parsed.data;
+      const at = (rest: PropertyKey[]) => {
+        const full = [...path, 'publish', ...rest];
+        return { file: page.file, ...page.locate(full), path: formatPath(full) };
+      };
+      const allowed = internalFields(schema);
+      for (const problem of approvalProblems(publish, schema, context)) {
+        if (problem.kind === 'unknown-approver') {
+          const guess = didYouMean(publish.approved_by, approvers);
+          diagnostics.push(diagnostic('publish/unknown-approver', { ...at(['approved_by']), message: `\`${publish.approved_by}\` is not an approver in handbook.config.yaml`, hint: guess ? `did you mean \`${guess}\`?` : approvers.length ? `approvers are ${listCode(approvers)}` : 'add approvers to handbook.config.yaml' }));
+        } else if (problem.kind === 'future-date') {
+          diagnostics.push(diagnostic('publish/future-date', { ...at(['approved_on']), message: `approval is dated ${publish.approved_on}, after today (${today})`, hint: 'use the date the approval was given' }));
+        } else {
+          const guess = didYouMean(problem.field, allowed);
+          diagnostics.push(diagnostic('publish/not-internal-field', { ...at(['fields', problem.index]), message: `\`${problem.field}\` is not an internal field of this record, expected one of ${listCode(allowed)}`, hint: guess ? `did you mean \`${guess}\`?` : 'public fields need no approval; name internal fields only' }));
+        }
+      }
+    }
   }
   return diagnostics;
 }

@@ -1,28 +1,16 @@
-import { z } from 'zod';
 import { Link } from '../../schemas/common.js';
-import { unwrap } from '../validate/schema-walk.js';
+import { PageSchema, type PageData } from '../../schemas/page.js';
+import { nodes, type PublishedFields } from '../../schemas/walk.js';
 
 /** A URL written in front matter, with its data path. */
 export interface FrontMatterLink {
-  path: PropertyKey[];
+  path: readonly PropertyKey[];
   url: string;
+  /** Unpublished internal: the public site never shows it, so it is never a public link. */
+  internal: boolean;
 }
 
-/**
- * Every value in `data` whose schema is `Link`, found by walking data and schema
- * together, so the list of URL fields is the schema's own.
- */
-export function frontMatterLinks(schema: z.ZodType, data: unknown, path: PropertyKey[] = [], out: FrontMatterLink[] = []): FrontMatterLink[] {
-  const s = unwrap(schema);
-  if (s === Link) {
-    if (typeof data === 'string') out.push({ path, url: data });
-  } else if (s instanceof z.ZodObject && data !== null && typeof data === 'object') {
-    for (const [key, value] of Object.entries(data)) {
-      const field = s.shape[key] as z.ZodType | undefined;
-      if (field) frontMatterLinks(field, value, [...path, key], out);
-    }
-  } else if (s instanceof z.ZodArray && Array.isArray(data)) {
-    data.forEach((item, i) => frontMatterLinks(s.element as z.ZodType, item, [...path, i], out));
-  }
-  return out;
+/** Every value of a page's front matter whose schema is `Link`: the list of URL fields is the schema's own. */
+export function frontMatterLinks(data: PageData, published: PublishedFields): FrontMatterLink[] {
+  return nodes(PageSchema, data, published).flatMap(({ schema, value, path, internal }) => (schema === Link && typeof value === 'string' ? [{ path, url: value, internal }] : []));
 }

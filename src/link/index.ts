@@ -1,9 +1,10 @@
 import type { Config } from '../../schemas/config.js';
 import type { Kpi } from '../../schemas/kpi.js';
 import type { Okr } from '../../schemas/okr.js';
+import { type Audience, AUDIENCES } from '../../schemas/visibility.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Outline } from '../markdown/outline.js';
-import { GENERATED_PAGES, kpiIndex, okrIndex, type Placed } from '../pages/generated.js';
+import { GENERATED_PAGES, kpiIndex, type KpiIndex, okrIndex, type OkrIndex, type Placed } from '../pages/generated.js';
 import type { Page } from '../pages/page.js';
 import { checkApprovals } from './approvals.js';
 import { checkLayouts } from './layouts.js';
@@ -22,32 +23,44 @@ export interface LinkInput {
   /** YYYY-MM-DD. */
   today: string;
   layouts: readonly string[];
-  /** The page index from `indexPages`, built before bodies are analysed so renderers can resolve links. */
+  /** The page index from `indexPages`. */
   index: PageIndex;
 }
 
-/** The handbook as one linked whole: every page, URL and record reachable in O(1). */
+/** One audience's site as links and layouts see it: its pages, its generated indexes and every anchor. */
+export interface AudienceSite {
+  /** The content pages this audience's site has (drafts only in the internal one). */
+  pages: readonly Page[];
+  /** Their URLs. */
+  urls: ReadonlySet<string>;
+  okrIndex: OkrIndex;
+  kpiIndex: KpiIndex;
+  /** The anchors of every page of this site, generated pages included, by URL. */
+  anchors: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/** The handbook as one linked whole: every page, URL and record reachable in O(1), and each audience's site. */
 export interface Handbook {
   pages: readonly Page[];
   index: PageIndex;
   /** Outline of each page body, by `page.file`. */
   outlines: ReadonlyMap<string, Outline>;
-  okrs: Placed<Okr>[];
-  kpis: Map<string, Placed<Kpi>>;
+  /** Every KPI by id, at its first definition. */
+  kpis: ReadonlyMap<string, Placed<Kpi>>;
+  /** What each audience's site holds: the one source for the checks and the views. */
+  sites: Readonly<Record<Audience, AudienceSite>>;
 }
 
 /**
  * The second phase: once every file has passed its schema, checks what only the
- * whole handbook can tell (uniqueness, references, timeframes, approvals, links).
+ * whole handbook can tell (uniqueness, references, timeframes, approvals, links)
+ * and derives each audience's site once.
  */
 export function linkHandbook(input: LinkInput): { handbook: Handbook; diagnostics: Diagnostic[] } {
-  const { pages, outlines, config, today } = input;
-  const { index } = input;
-  const diagnostics: Diagnostic[] = [];
-
+  const { pages, outlines, config, today, index } = input;
   const okrs: Placed<Okr>[] = [];
   const kpis = new Map<string, Placed<Kpi>>();
-  const anchors = new Map<string, Set<string>>();
+  const anchors = new Map<string, ReadonlySet<string>>();
   for (const page of pages) {
     const outline = outlines.get(page.file);
     anchors.set(page.url, new Set(outline?.headings.map((h) => h.id)));
@@ -56,18 +69,25 @@ export function linkHandbook(input: LinkInput): { handbook: Handbook; diagnostic
       if (!kpis.has(record.id)) kpis.set(record.id, { record, pageUrl: page.url, anchor: outline?.recordAnchors.kpi[i] ?? '' });
     });
   }
-  const okrIdx = okrIndex(okrs, today);
-  const kpiIdx = kpiIndex([...kpis.values()]);
-  anchors.set(GENERATED_PAGES.okrs.url, new Set(okrIdx.headings.map((h) => h.id)));
-  anchors.set(GENERATED_PAGES.kpis.url, new Set(kpiIdx.headings.map((h) => h.id)));
+  const site = (audience: Audience): AudienceSite => {
+    const visible = pages.filter((p) => audience === 'internal' || !p.data.draft);
+    const urls = new Set(visible.map((p) => p.url));
+    const okrIdx = okrIndex(okrs.filter((o) => urls.has(o.pageUrl)), today);
+    const kpiIdx = kpiIndex([...kpis.values()].filter((k) => urls.has(k.pageUrl)));
+    const own = new Map([...anchors].filter(([url]) => urls.has(url)));
+    own.set(GENERATED_PAGES.okrs.url, new Set(okrIdx.headings.map((h) => h.id)));
+    own.set(GENERATED_PAGES.kpis.url, new Set(kpiIdx.headings.map((h) => h.id)));
+    return { pages: visible, urls, okrIndex: okrIdx, kpiIndex: kpiIdx, anchors: own };
+  };
+  const sites = Object.fromEntries(AUDIENCES.map((a) => [a, site(a)])) as Record<Audience, AudienceSite>;
 
-  diagnostics.push(
+  const diagnostics = [
     ...checkLayouts(pages, input.layouts),
     ...checkRecords(pages, index.unvalidated.size === 0),
     ...checkValues(pages),
     ...checkTimeframes(pages, config, today),
     ...checkApprovals(pages, config, today),
-    ...checkLinks(pages, outlines, index, anchors, config),
-  );
-  return { handbook: { pages, index, outlines, okrs, kpis }, diagnostics };
+    ...checkLinks(pages, outlines, index, sites, { config, today }),
+  ];
+  return { handbook: { pages, index, outlines, kpis, sites }, diagnostics };
 }

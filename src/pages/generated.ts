@@ -47,8 +47,14 @@ export function okrIndex(okrs: readonly Placed<Okr>[], today: string): OkrIndex 
   return { groups, headings };
 }
 
+/** The KPI index: every KPI with its anchor there, and the page's headings. */
+export interface KpiIndex {
+  kpis: (Placed<Kpi> & { id: string })[];
+  headings: OutlineHeading[];
+}
+
 /** The KPI index: every KPI, north star first, then by name, and the page's headings. */
-export function kpiIndex(kpis: readonly Placed<Kpi>[]): { kpis: (Placed<Kpi> & { id: string })[]; headings: OutlineHeading[] } {
+export function kpiIndex(kpis: readonly Placed<Kpi>[]): KpiIndex {
   const slugger = new GithubSlugger();
   const sorted = [...kpis].sort((a, b) => Number(Boolean(b.record.north_star)) - Number(Boolean(a.record.north_star)) || cmp(a.record.name, b.record.name));
   const headings: OutlineHeading[] = [];

@@ -1,10 +1,11 @@
+import type { Audience } from '../../schemas/visibility.js';
 import { cp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PageView } from '../view/page.js';
 
 /** What the site-wide files need to know about one build. */
 export interface SiteFilesInput {
-  audience: 'public' | 'internal';
+  audience: Audience;
   siteUrl: string;
   pages: readonly PageView[];
   layoutsDir: string;
@@ -37,7 +38,7 @@ export function sitemapXml(siteUrl: string, pages: readonly PageView[]): string 
 }
 
 /** robots.txt: an internal build asks every crawler to stay out; a public one points at its sitemap. */
-export function robotsTxt(audience: 'public' | 'internal', sitemap?: string): string {
+export function robotsTxt(audience: Audience, sitemap?: string): string {
   if (audience === 'internal') return 'User-agent: *\nDisallow: /\n';
   return `User-agent: *\nAllow: /\n${sitemap ? `\nSitemap: ${sitemap}\n` : ''}`;
 }

@@ -13,6 +13,8 @@ export interface SearchPage {
   url: string;
   outputPath: string;
   key: string;
+  /** Its shard (`shardOf`), of `count` shards. */
+  shard: number;
 }
 
 /** Raised when Pagefind cannot index the built pages or write its index. */
@@ -24,28 +26,6 @@ export class SearchIndexError extends Error {
 const SHARDS_FILE = 'pagefind/shards.json';
 
 /**
- * How many shards `pageCount` pages make: a power of two, so it changes (and
- * moves pages between shards) only when the handbook doubles or halves.
- */
-export function shardCount(pageCount: number, shardPages: number): number {
-  let count = 1;
-  while (count * shardPages < pageCount) count *= 2;
-  return count;
-}
-
-/**
- * A page's shard, from its first URL segment: a section's pages share one, so
- * a new page (which changes its section's sidebars) re-indexes one shard.
- */
-export function shardOf(url: string, count: number): number {
-  const section = url.split('/')[1] ?? '';
-  // FNV-1a: stable across runs and machines, unlike anything seeded.
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < section.length; i++) hash = Math.imul(hash ^ section.charCodeAt(i), 0x01000193) >>> 0;
-  return hash % count;
-}
-
-/**
  * Writes the Pagefind search index of `pages` under `staging/pagefind/`, in
  * shards: the first non-empty shard is the primary bundle (with Pagefind's
  * runtime) at /pagefind/, the others are merged into it by the browser from
@@ -53,11 +33,10 @@ export function shardOf(url: string, count: number): number {
  * build is taken from its output instead of indexed again. Several shards to
  * index go to two worker threads, each with a Pagefind process of its own.
  */
-export async function writeSearchIndex(staging: string, pages: readonly SearchPage[], shardPages: number, reuse: OutputReuse, options: SearchIndexOptions = {}): Promise<void> {
+export async function writeSearchIndex(staging: string, pages: readonly SearchPage[], count: number, reuse: OutputReuse, options: SearchIndexOptions = {}): Promise<void> {
   const { onProgress, written = () => Promise.resolve() } = options;
-  const count = shardCount(pages.length, shardPages);
   const shards = Array.from({ length: count }, () => [] as SearchPage[]);
-  for (const page of pages) shards[shardOf(page.url, count)]!.push(page);
+  for (const page of pages) shards[page.shard]!.push(page);
   const merged: string[] = [];
   const stale: { id: string; key: string; dir: string; primary: boolean; pages: SearchPage[] }[] = [];
   let first = true;

@@ -3,7 +3,7 @@ import { diagnostic, type Diagnostic, formatPath } from '../diagnostics/diagnost
 import { didYouMean, listCode } from '../diagnostics/did-you-mean.js';
 import type { RuleId } from '../diagnostics/rules.js';
 import type { Anchor, Location } from '../load/yaml.js';
-import { keysOf, schemaAt } from './schema-walk.js';
+import { keysOf, schemaAt } from '../../schemas/walk.js';
 
 /** Finds the place of a data path in the source file. */
 export type Locator = (path: readonly PropertyKey[], anchor?: Anchor) => Location;

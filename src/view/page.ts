@@ -1,11 +1,14 @@
 import type { OutlineHeading } from '../markdown/outline.js';
 import type { BodyPart } from '../render/processor.js';
-import type { EleventyPage } from '../eleventy/plugin.js';
 import type { NavPlace } from './navigation.js';
 import type { KpiView, OkrView } from './records.js';
 
 /** What every page layout receives as `hb`. */
-export interface PageView extends EleventyPage {
+export interface PageView {
+  /** Name of the layout file in layouts/, without `.njk`. */
+  layout: string;
+  /** Where to write it, relative to the output folder, e.g. `company/index.html`. */
+  outputPath: string;
   url: string;
   title: string;
   description?: string;
@@ -17,6 +20,8 @@ export interface PageView extends EleventyPage {
   parts: BodyPart[];
   okrs: OkrView[];
   kpis: KpiView[];
+  /** The OKR index's groups (current, future, past), on `/okrs/` only. */
+  groups?: { phase: string; title: string; id: string; okrs: OkrView[] }[];
   /** h2/h3 headings for "On this page"; empty below two headings. */
   toc: OutlineHeading[];
   nav: NavPlace;

@@ -1,7 +1,8 @@
-import type { KeyResult } from '../../schemas/key-result.js';
-import type { Kpi } from '../../schemas/kpi.js';
-import type { Okr } from '../../schemas/okr.js';
-import type { Audience } from '../project/project.js';
+import type { z } from 'zod';
+import { type KeyResult, KeyResultSchema } from '../../schemas/key-result.js';
+import { type Kpi, KpiSchema } from '../../schemas/kpi.js';
+import { type Okr, OkrSchema } from '../../schemas/okr.js';
+import type { Audience } from '../../schemas/visibility.js';
 import { okrPhase, type OkrPhase } from '../okrs/timeframe.js';
 import { type KpiHealth, kpiHealth, type KrProgress, krProgress } from './progress.js';
 import { type Sparkline, sparkline } from './sparkline.js';
@@ -87,4 +88,17 @@ export function kpiView(kpi: Kpi, anchor: string, definitionHtml: string, ctx: V
   const chart = kpi.history && sparkline(kpi.history);
   if (chart) view.chart = chart;
   return view;
+}
+
+/**
+ * Every record a page view shows, with the schema it was validated by and
+ * where it sits in the view: what the guard walks. The view renames a few
+ * keys (`keyResults`), so this is the one place that knows its shape.
+ */
+export function viewRecords(view: { okrs: readonly OkrView[]; kpis: readonly KpiView[]; groups?: readonly { okrs: readonly OkrView[] }[] }): { schema: z.ZodObject; record: object; where: string }[] {
+  const okrs = [...view.okrs.map((okr, i) => ({ okr, where: `okrs[${i}]` })), ...(view.groups ?? []).flatMap((g, j) => g.okrs.map((okr, i) => ({ okr, where: `groups[${j}].okrs[${i}]` })))];
+  return [
+    ...okrs.flatMap(({ okr, where }) => [{ schema: OkrSchema, record: okr, where }, ...okr.keyResults.map((kr, r) => ({ schema: KeyResultSchema, record: kr, where: `${where}.keyResults[${r}]` }))]),
+    ...view.kpis.map((kpi, k) => ({ schema: KpiSchema, record: kpi, where: `kpis[${k}]` })),
+  ];
 }

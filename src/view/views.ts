@@ -4,10 +4,11 @@ import { PageSchema, type PageData } from '../../schemas/page.js';
 import type { Config } from '../../schemas/config.js';
 import type { Handbook } from '../link/index.js';
 import { siteHref } from '../link/resolve.js';
-import { GENERATED_PAGES, kpiIndex, okrIndex } from '../pages/generated.js';
+import { GENERATED_PAGES } from '../pages/generated.js';
 import type { Page } from '../pages/page.js';
 import { outputPathForUrl } from '../pages/url.js';
-import { type Audience, project } from '../project/project.js';
+import type { Audience } from '../../schemas/visibility.js';
+import { project } from '../project/project.js';
 import { type NavNode, navigationTree, navPlaces } from './navigation.js';
 import { canonicalUrl, editUrl, type PageView, tableOfContents } from './page.js';
 import { kpiView, okrView, type OkrView, type ViewContext } from './records.js';
@@ -30,7 +31,8 @@ export interface ViewOptions {
  */
 export function siteViews(handbook: Handbook, options: ViewOptions): { pages: PageView[]; nav: NavNode } {
   const { audience, today, config } = options;
-  const pages = handbook.pages.filter((p) => audience === 'internal' || !p.data.draft);
+  const site = handbook.sites[audience];
+  const { pages } = site;
   // Titles of this audience's pages by URL: what cross-references and the indexes may point at.
   const titles = new Map(pages.map((p) => [p.url, p.data.title]));
   const projection = { audience, config, today };
@@ -42,7 +44,7 @@ export function siteViews(handbook: Handbook, options: ViewOptions): { pages: Pa
 
   const kpiTarget: ViewContext['kpiTarget'] = (id) => {
     const placed = handbook.kpis.get(id);
-    return placed && titles.has(placed.pageUrl) ? { name: placed.record.name, href: `${placed.pageUrl}#${placed.anchor}` } : undefined;
+    return placed && site.urls.has(placed.pageUrl) ? { name: placed.record.name, href: `${placed.pageUrl}#${placed.anchor}` } : undefined;
   };
   const hrefFrom = (page: Pick<Page, 'contentPath' | 'url'>) => (url: string) => siteHref(handbook.index, page, url);
   // The /kpis/ page shows each definition as its own page renders it.
@@ -84,8 +86,7 @@ export function siteViews(handbook: Handbook, options: ViewOptions): { pages: Pa
     };
   });
 
-  const okrs = okrIndex(handbook.okrs.filter((o) => titles.has(o.pageUrl)), today);
-  const kpis = kpiIndex([...handbook.kpis.values()].filter((k) => titles.has(k.pageUrl)));
+  const { okrIndex: okrs, kpiIndex: kpis } = site;
   const generatedCtx = (pageUrl: string): ViewContext => ({ audience, today, href: hrefFrom({ url: pageUrl, contentPath: pageUrl.slice(1) + 'index.md' }), kpiTarget });
   views.push(
     {

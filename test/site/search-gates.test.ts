@@ -14,7 +14,7 @@ describe('the search index, while Eleventy is still writing pages', () => {
   it('indexes a shard only once its pages are written', async () => {
     const staging = join(tempDir(), 'staging');
     mkdirSync(staging);
-    const pages = ['/alpha/', '/beta/'].map((url) => ({ url, outputPath: `${url.slice(1)}index.html`, key: url }));
+    const pages = ['/alpha/', '/beta/'].map((url) => ({ url, outputPath: `${url.slice(1)}index.html`, key: url, shard: 0 }));
     const gates = new Map<string, () => void>();
     const written = (outputPath: string) => new Promise<void>((resolve) => gates.set(outputPath, resolve));
     const indexing = writeSearchIndex(staging, pages, 1, await OutputReuse.open(tempDir(), 'public', join(staging, '..', 'dist'), false), { written });

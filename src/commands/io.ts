@@ -1,0 +1,7 @@
+/** The process around a command; injected so tests can run the CLI in memory too. */
+export interface Io {
+  cwd: string;
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  env: NodeJS.ProcessEnv;
+}

@@ -1,0 +1,44 @@
+import type { BodyInput } from '../bodies/analyze.js';
+import { type AnalyzedBody, analyzeBodies, type BodyLinks } from '../bodies/index.js';
+import { cacheDir, CacheFile, CacheFolder } from '../cache/store.js';
+import type { Outline } from '../markdown/outline.js';
+import type { Page } from '../pages/page.js';
+import type { BodyPart } from '../render/processor.js';
+import type { RunContext } from './context.js';
+import type { Loaded } from './load.js';
+
+/** Every valid page's body as analysed, and where a build's rendered HTML waits. */
+export interface Analyzed {
+  /** Outline (and, when rendered, links) of every valid page's body, by `page.file`. */
+  bodies: Map<string, AnalyzedBody>;
+  /** When rendered: the HTML parts of every body, by its key. */
+  parts?: CacheFolder<BodyPart[]>;
+  /** Writes the caches; the first error, if one could not be written. */
+  save(): Promise<Error | undefined>;
+}
+
+/** The input of a page body's analysis. */
+export function bodyInput(page: Page): BodyInput {
+  const kpis = page.data.kpis ?? [];
+  return { body: page.body, titles: { okr: (page.data.okrs ?? []).map((o) => o.title), kpi: kpis.map((k) => k.name) }, definitions: kpis.map((k) => k.definition) };
+}
+
+/**
+ * Stage 2, analyze: each body parsed once (in worker threads when there are
+ * many; outlines and HTML cached by the body's key) into its outline and, for
+ * a build (`render`), its HTML with link tokens.
+ */
+export async function analyze(loaded: Pick<Loaded, 'pages'>, ctx: RunContext, render: boolean): Promise<Analyzed> {
+  const dir = cacheDir(ctx.paths.root);
+  const outlines = ctx.cache ? await CacheFile.open<Outline>(dir, 'outlines.json') : undefined;
+  const links = ctx.cache && render ? await CacheFile.open<BodyLinks>(dir, 'links.json') : undefined;
+  // A build's body HTML: in the cache folder, or in memory without a cache.
+  const parts = render ? await CacheFolder.open<BodyPart[]>(ctx.cache ? dir : undefined, 'html') : undefined;
+  const bodies = await analyzeBodies(new Map(loaded.pages.map((page) => [page.file, bodyInput(page)])), {
+    ...(parts ? { render: { parts, ...(links ? { links } : {}) } } : {}),
+    ...(outlines ? { outlines } : {}),
+    ...(ctx.onProgress ? { onProgress: (done: number, total: number) => ctx.onProgress!('analyze', done, total) } : {}),
+  });
+  const save = async () => (await Promise.all([outlines?.save(), links?.save(), parts?.save()])).find((e) => e !== undefined);
+  return { bodies, ...(parts ? { parts } : {}), save };
+}

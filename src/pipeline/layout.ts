@@ -1,0 +1,108 @@
+import { cp, readFile } from 'node:fs/promises';
+import { publishedFields } from '../../schemas/publish.js';
+import type { Config } from '../../schemas/config.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { causeChain, DiagnosticError } from '../diagnostics/error.js';
+import { assertProjected, InternalDataError } from '../eleventy/guard.js';
+import { OutputPathError } from '../eleventy/plugin.js';
+import { EleventyRunError, runEleventy } from '../eleventy/run.js';
+import type { OutputReuse } from '../output/reuse.js';
+import { writeSiteFiles } from '../site/index.js';
+import type { PageView } from '../view/page.js';
+import { type RunContext, rootRelative } from './context.js';
+import type { Projected } from './project.js';
+
+/** Pages being laid out: each page's file can be awaited, and so can the whole stage. */
+export interface LaidOut {
+  /** Resolves once the page at `outputPath` is in the staging folder; rejects if it never will be. */
+  written(outputPath: string): Promise<void>;
+  /** Resolves when every page is written; rejects with a `DiagnosticError` for a layout's failure. */
+  done: Promise<void>;
+}
+
+/** Page ids in the record of the last output. */
+export const pageId = (view: PageView) => `page:${view.outputPath}`;
+
+/**
+ * Stage 5, layout: the site files (assets, robots.txt, sitemap) and static/
+ * into the staging folder; pages whose key is unchanged taken from the last
+ * output; the guard over the others, then Eleventy lays them out, batch by
+ * batch, as the search stage waits for them.
+ */
+export async function layout(projected: Projected, staging: string, reuse: OutputReuse, ctx: RunContext & { config: Config; staticFiles: readonly string[] }): Promise<LaidOut> {
+  const { paths } = ctx;
+  await writeSiteFiles(staging, { audience: projected.audience, siteUrl: String(projected.site.url), pages: projected.views, layoutsDir: paths.layoutsDir });
+  if (ctx.staticFiles.length > 0) await cp(paths.staticDir, staging, { recursive: true });
+  // Taken before Eleventy runs: it writes only the other pages, so nothing is ever written through a link.
+  const fresh: PageView[] = [];
+  for (const { view, key } of projected.pages) {
+    if (reuse.reusable(pageId(view), key)) reuse.take(pageId(view), staging);
+    else {
+      reuse.record(pageId(view), key, [view.outputPath]);
+      fresh.push(view);
+    }
+  }
+  if (projected.audience === 'public') guard(fresh, ctx);
+  const gates = new Map(fresh.map((view) => [view.outputPath, gate()]));
+  let laidOut = 0;
+  const done = (async () => {
+    if (fresh.length === 0) return;
+    try {
+      const secrets = new Set(projected.canaries.map((c) => c.text));
+      await runEleventy({ audience: projected.audience, site: projected.site, pages: fresh, secrets }, paths.layoutsDir, staging, {
+        prepare: projected.withBody,
+        onBatch: (count, total) => {
+          for (const view of fresh.slice(laidOut, count)) gates.get(view.outputPath)!.resolve();
+          laidOut = count;
+          ctx.onProgress?.('layout', count, total);
+        },
+      });
+    } catch (err) {
+      // What waits on pages that will never come stops.
+      for (const g of gates.values()) g.reject(err);
+      throw err instanceof EleventyRunError ? new DiagnosticError([await layoutDiagnostic(err, ctx)]) : err;
+    }
+  })();
+  // Awaited by the caller once the search stage is under way; a failure before then is not unhandled.
+  done.catch(() => undefined);
+  return { written: (outputPath) => gates.get(outputPath)?.promise ?? Promise.resolve(), done };
+}
+
+/** The guard before templates: a public page's records hold no unpublished internal field. */
+function guard(views: readonly PageView[], ctx: RunContext & { config: Config }): void {
+  try {
+    assertProjected(views, publishedFields({ approvers: ctx.config.approvers, today: ctx.today }));
+  } catch (err) {
+    if (!(err instanceof InternalDataError)) throw err;
+    throw new DiagnosticError([diagnostic('build/internal-data', { file: rootRelative(ctx.paths, ctx.paths.layoutsDir), line: 1, column: 1, message: err.message, hint: 'internal data must never reach layouts in a public build; nothing was written' })]);
+  }
+}
+
+/** What went wrong in Eleventy, at its place: the guard, a write outside the output, or a layout's error (Nunjucks names the template and a 0-based line counted after the front matter Eleventy removed). */
+async function layoutDiagnostic(err: EleventyRunError, ctx: RunContext): Promise<Diagnostic> {
+  const layouts = rootRelative(ctx.paths, ctx.paths.layoutsDir);
+  const chain = causeChain(err);
+  const escape = chain.findLast((e): e is OutputPathError => e instanceof OutputPathError);
+  if (escape) return diagnostic('build/output-path', { file: layouts, line: 1, column: 1, message: escape.message, hint: 'use an absolute permalink inside the site; nothing was written' });
+  const leaked = chain.findLast((e): e is InternalDataError => e instanceof InternalDataError);
+  if (leaked) return diagnostic('build/internal-data', { file: layouts, line: 1, column: 1, message: leaked.message, hint: 'internal data must never reach layouts in a public build; nothing was written' });
+  const hint = 'fix the layout; nothing was written';
+  const where = /\((\S+?\.njk)\) \[Line (\d+), Column (\d+)\]\s*(?:Error: )?([\s\S]*)/.exec(err.message);
+  if (!where) return diagnostic('build/layout-error', { file: layouts, line: 1, column: 1, message: err.message, hint });
+  const [, template = '', line = '0', column = '0', text = err.message] = where;
+  const source = await readFile(template, 'utf8');
+  const frontMatter = /^---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(source)?.[0] ?? '';
+  return diagnostic('build/layout-error', { file: rootRelative(ctx.paths, template), line: Number(line) + 1 + (frontMatter.match(/\n/g)?.length ?? 0), column: Number(column) + 1, message: text.trim(), hint });
+}
+
+/** A promise to settle from outside. Its rejection is handled here: the stage throws the error itself, and a page nobody waits for yet must not crash the process. */
+function gate(): { promise: Promise<void>; resolve: () => void; reject: (err: unknown) => void } {
+  let resolve!: () => void;
+  let reject!: (err: unknown) => void;
+  const promise = new Promise<void>((ok, fail) => {
+    resolve = ok;
+    reject = fail;
+  });
+  promise.catch(() => undefined);
+  return { promise, resolve, reject };
+}

@@ -1,0 +1,72 @@
+import type { Config } from '../../schemas/config.js';
+import type { Audience } from '../../schemas/visibility.js';
+import { htmlOf, linkParts } from '../bodies/analyze.js';
+import type { Handbook } from '../link/index.js';
+import { siteHref } from '../link/resolve.js';
+import { type Canary, collectCanaries } from '../output/canaries.js';
+import { pageKeys } from '../output/page-keys.js';
+import { shardCount, shardOf } from '../site/shards.js';
+import type { PageView } from '../view/page.js';
+import { siteViews } from '../view/views.js';
+import type { Analyzed } from './analyze.js';
+import type { RunContext } from './context.js';
+
+/** A page this build writes: its view and the key of everything its HTML is made from. */
+export interface PageToWrite {
+  view: PageView;
+  key: string;
+  /** Its search shard; none for pages left out of search (the 404 page). */
+  shard?: number;
+}
+
+/** One audience's site, ready to lay out. */
+export interface Projected {
+  audience: Audience;
+  /** What every layout receives as `site`. */
+  site: Record<string, unknown>;
+  /** Every view, the pages a static file replaces included (the sitemap lists them). */
+  views: PageView[];
+  /** The pages to write, in the order of their search shards. */
+  pages: PageToWrite[];
+  shards: number;
+  /** Completes a view with its body's HTML, read from the cache only for pages laid out again. */
+  withBody(view: PageView): PageView;
+  /** The public site's unpublished internal values, for the guard and the leak scan; none for the internal site. */
+  canaries: Canary[];
+}
+
+/**
+ * Stage 4, project: one audience's site from the linked handbook: its pages'
+ * data projected (internal fields kept out of the public one), each body's
+ * link tokens resolved, the views layouts receive, each page's key, and its
+ * search shard.
+ */
+export async function project(handbook: Handbook, analyzed: Analyzed, config: Config, ctx: RunContext & { audience: Audience; lastUpdated?: ReadonlyMap<string, string>; staticFiles: readonly string[] }): Promise<Projected> {
+  const { audience } = ctx;
+  // Each page's body as its key and the URLs of its links: its HTML is read from the cache only if Eleventy lays it out again.
+  const bodies = new Map<string, { key: string; urls: string[] }>();
+  const definitions = new Map<string, string[]>();
+  for (const page of handbook.sites[audience].pages) {
+    const body = analyzed.bodies.get(page.file);
+    if (!body?.links) continue;
+    const resolve = (hrefs: readonly string[]) => hrefs.map((href) => siteHref(handbook.index, page, href));
+    bodies.set(page.url, { key: body.key, urls: resolve(body.links.hrefs) });
+    definitions.set(page.file, body.links.definitions.map((d) => htmlOf(linkParts(d.parts, resolve(d.hrefs)))));
+  }
+  const { pages: views, nav } = siteViews(handbook, { audience, today: ctx.today, config, definitions, ...(ctx.lastUpdated ? { lastUpdated: ctx.lastUpdated } : {}) });
+  const site = { title: config.site.title, url: config.site.url ?? '', audience, home: { title: nav.title, url: nav.url } };
+  const keys = await pageKeys(views, { site, layoutsDir: ctx.paths.layoutsDir }, (view) => JSON.stringify(bodies.get(view.url) ?? null));
+  // A static file replaces a page of the same name (the 404 page, say): that page is neither laid out, taken, recorded nor indexed.
+  const shadowed = new Set(ctx.staticFiles);
+  const written = views.flatMap((view, i) => (shadowed.has(view.outputPath) ? [] : [{ view, key: keys[i]! }]));
+  const shards = shardCount(written.filter(({ view }) => !view.unlisted).length, config.search.shard_pages);
+  const pages: PageToWrite[] = written.map((page) => (page.view.unlisted ? page : { ...page, shard: shardOf(page.view.url, shards) }));
+  // Pages go through Eleventy shard by shard, so each search shard can be indexed as soon as its pages are written.
+  pages.sort((a, b) => (a.shard ?? shards) - (b.shard ?? shards));
+  const withBody = (view: PageView): PageView => {
+    const body = bodies.get(view.url);
+    return body ? { ...view, parts: linkParts(analyzed.parts!.get(body.key), body.urls) } : view;
+  };
+  const canaries = audience === 'public' ? collectCanaries(handbook.pages, config, ctx.today) : [];
+  return { audience, site, views, pages, shards, withBody, canaries };
+}
