@@ -1,6 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import Eleventy from '@11ty/eleventy';
@@ -57,7 +57,7 @@ async function runOnce(build: EleventyBuild, layoutsDir: string, outDir: string)
   const inputDir = await mkdtemp(join(tmpdir(), 'okr-handbook-eleventy-'));
   try {
     const layouts = relative(inputDir, layoutsDir);
-    const elev = new Eleventy(inputDir, outDir, {
+    const elev = new Eleventy(eleventyPath(inputDir), outDir, {
       quietMode: true,
       // Always our own config file, never an eleventy.config.js from the working directory.
       configPath: CONFIG_FILE,
@@ -78,6 +78,21 @@ async function runOnce(build: EleventyBuild, layoutsDir: string, outDir: string)
   } finally {
     await rm(inputDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * How to name `dir` to Eleventy. Eleventy 3 keys its dependency graph by template paths made relative to
+ * the working directory by cutting that directory off as a bare string prefix (TemplatePath.relativePath ->
+ * stripLeadingSubPath in @11ty/eleventy-utils, with no path separator check). From /tmp/okr, the template
+ * /tmp/okr-handbook-eleventy-XXXXXX/handbook-page.html became "handbook-eleventy-XXXXXX/handbook-page.html",
+ * matched no template, fell out of the render order and failed the run ("entry._pages is not iterable").
+ * No folder name avoids every such working directory (/t is a prefix of /tmp), but Eleventy leaves a
+ * relative path alone. It is used only then, so that layout errors keep naming their files absolutely.
+ */
+function eleventyPath(dir: string): string {
+  const cwd = process.cwd();
+  const inside = cwd.endsWith(sep) ? cwd : cwd + sep;
+  return dir.startsWith(cwd) && !dir.startsWith(inside) ? relative(cwd, dir) : dir;
 }
 
 /** Eleventy wraps errors several levels deep; the innermost message names the real problem. */
