@@ -1,7 +1,7 @@
 import { build } from '../commands/build.js';
 import { check } from '../commands/check.js';
 import type { Io } from '../commands/io.js';
-import { outputProblem, pathProblem, resolvePaths } from '../commands/paths.js';
+import { outputProblem, pathProblem, resolvePaths } from '../config/paths.js';
 import { frontMatterJsonSchema } from '../commands/schema.js';
 import { countDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { REPORTERS } from '../diagnostics/reporters/index.js';

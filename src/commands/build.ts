@@ -1,7 +1,7 @@
 import type { Audience } from '../../schemas/visibility.js';
 import { buildSite, type BuildResult } from '../pipeline/index.js';
 import type { RunContext } from '../pipeline/context.js';
-import { lastCommitDates } from './git-dates.js';
+import { lastCommitDates } from '../load/git-dates.js';
 
 /** What `handbook build` did, and what git could not tell it. */
 export interface BuildCommandResult extends BuildResult {

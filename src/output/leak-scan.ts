@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { listFiles } from '../load/read.js';
-import { PAGEFIND_RUNTIME } from '../site/search-runtime.js';
 import { escapeHtml } from '../view/escape.js';
 import { type Canary, MIN_CANARY_LENGTH } from './canaries.js';
 
@@ -94,12 +93,6 @@ function tokenFinder(forms: readonly string[]): (text: string) => string[] {
     return found;
   };
 }
-
-/**
- * Files that are the same in every site, whatever the handbook holds: Pagefind's
- * runtime (its script, worker and WebAssembly). Its index files are scanned.
- */
-export const isSearchRuntime = (file: string) => file.startsWith('pagefind/') && PAGEFIND_RUNTIME.test(file.slice('pagefind/'.length));
 
 /**
  * A scanner for `canaries`: it searches every file of a built site (but those

@@ -1,5 +1,5 @@
 import { relative, sep } from 'node:path';
-import type { ProjectPaths } from '../commands/paths.js';
+import type { ProjectPaths } from '../config/paths.js';
 
 /** What every stage of one run knows: where the handbook is, what day it is, whether caches are used, and whom to tell of progress. */
 export interface RunContext {

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { chownSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { lastCommitDates } from '../../src/commands/git-dates.js';
+import { lastCommitDates } from '../../src/load/git-dates.js';
 import { runCli } from '../helpers/cli.js';
 import { listFiles } from '../helpers/files.js';
 import { removeTempDirs, tempDir, writeHandbook } from '../helpers/temp.js';
