@@ -4,6 +4,7 @@ import { join, relative, sep } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import Eleventy from '@11ty/eleventy';
+import { causeChain } from '../diagnostics/error.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { type EleventyBuild, type EleventyConfig, type EleventyPage, HANDBOOK_OPTIONS } from './plugin.js';
 
@@ -19,7 +20,7 @@ export class EleventyRunError extends Error {
  * Runs Eleventy over finished pages into `outDir`. Its input folder is a fresh
  * empty one, so Eleventy never sees content/; layouts come from `layoutsDir`.
  */
-export async function runEleventy(build: EleventyBuild, layoutsDir: string, outDir: string, options: RunOptions = {}): Promise<void> {
+export async function runEleventy<P extends EleventyPage>(build: EleventyBuild<P>, layoutsDir: string, outDir: string, options: RunOptions<P> = {}): Promise<void> {
   const { batch = BATCH, prepare = (page) => page, onBatch } = options;
   // Eleventy holds every page it renders until its run ends: pages go through it in batches, so memory stays flat.
   for (let start = 0; start < build.pages.length || start === 0; start += batch) {
@@ -41,11 +42,11 @@ function collectGarbage(): void {
 }
 
 /** How `runEleventy` feeds Eleventy. */
-export interface RunOptions {
+export interface RunOptions<P extends EleventyPage> {
   /** Pages per Eleventy run. */
   batch?: number;
   /** Completes a page just before its batch runs (its body's HTML, read from the cache), so only one batch is held whole. */
-  prepare?: (page: EleventyPage) => EleventyPage;
+  prepare?: (page: P) => P;
   /** Called after each batch with the pages written so far and in all. */
   onBatch?: (done: number, total: number) => void;
 }
@@ -97,11 +98,6 @@ function eleventyPath(dir: string): string {
 
 /** Eleventy wraps errors several levels deep; the innermost message names the real problem. */
 function rootMessage(err: unknown): string {
-  let e = err as { message?: string; originalError?: unknown; cause?: unknown } | undefined;
-  let message = String(e?.message ?? err);
-  while (e && (e.originalError || e.cause)) {
-    e = (e.originalError ?? e.cause) as typeof e;
-    if (e?.message) message = e.message;
-  }
-  return message;
+  const messages = causeChain(err).map((e) => (e as { message?: unknown }).message).filter((m): m is string => typeof m === 'string' && m !== '');
+  return messages.at(-1) ?? String(err);
 }

@@ -28,7 +28,7 @@ describe('file/read-error', () => {
     });
   });
 
-  // src bug: readContent lets EACCES escape, the CLI dies with a stack trace and checks nothing else.
+  // Regression (fixed): readContent lets EACCES escape, the CLI dies with a stack trace and checks nothing else.
   it('an unreadable content file is a diagnostic and the other files are still checked', async () => {
     chmodSync(join(root, 'content/locked.md'), 0o000);
     const result = await checkJson(root, [], asUser);

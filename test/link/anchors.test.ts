@@ -70,7 +70,7 @@ describe('outline heading ids', () => {
     expect(ids(body)).toEqual(htmlIds(body));
   });
 
-  // src bug: mdast-util-to-string gives a footnote reference no text, but the HTML
+  // Regression (fixed): mdast-util-to-string gives a footnote reference no text, but the HTML
   // heading holds its number (<sup><a>1</a></sup>), so rehype-slug (and GitHub)
   // make `notes1` while the outline says `notes`: `check` accepts `#notes`, which
   // is broken on the site, and rejects `#notes1`, which works.

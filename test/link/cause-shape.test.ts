@@ -5,7 +5,7 @@ import { checkJson, REPO } from '../helpers/cli.js';
 /**
  * A cause is a `Place` and a message (src/diagnostics/diagnostic.ts), nothing else.
  *
- * src bug: records.ts (`cause: { …first.page.locate(first.path), message }`) and
+ * Regression (fixed): records.ts (`cause: { …first.page.locate(first.path), message }`) and
  * page-index.ts (`placeOf` spread into `cause`) copy everything `locate` returns,
  * and `locate` now also returns the scalar's `source` text, so the JSON report
  * prints `"source": "growth"` inside the cause. The top-level diagnostic is built

@@ -10,7 +10,7 @@ afterAll(removeTempDirs);
  * A KPI `definition` is Markdown (FRONTMATTER.md) and the build renders it as
  * HTML (src/view/records.ts `definitionHtml`), so its links reach the site.
  *
- * src bug: checkLinks only reads body links (the outline) and front-matter
+ * Regression (fixed): checkLinks only reads body links (the outline) and front-matter
  * values whose schema is `Link` (`frontMatterLinks`); `definition` is `Text`, so
  * a broken page link or a `javascript:` URL inside it is never reported, and
  * `check` passes with exit 0.

@@ -28,7 +28,7 @@ async function reported(root: string) {
  * `check` reports nothing and exits 0.
  */
 describe('two sources of one output file', () => {
-  // src bug: indexPages (src/link/page-index.ts) keys pages by `page.url` as written.
+  // Regression (fixed): indexPages (src/link/page-index.ts) keys pages by `page.url` as written.
   // normalisePermalink keeps `/a/b/index.html` as it is, while a/b.md is `/a/b/`:
   // different keys, yet canonicalUrl treats them as one page and outputPathForUrl
   // writes both to a/b/index.html. Same for `/kpis/index.html` against the generated `/kpis/`.
@@ -48,7 +48,7 @@ describe('two sources of one output file', () => {
     });
   });
 
-  // src bug: FRONTMATTER.md copies static/x to /x, but indexPages never compares
+  // Regression (fixed): FRONTMATTER.md copies static/x to /x, but indexPages never compares
   // page URLs with `staticUrls`, so a static file and a page that write the same
   // path (static/feed.xml and `permalink: /feed.xml`; static/a/b/index.html and
   // a/b.md) overwrite each other in dist/ without a word.

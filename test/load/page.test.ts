@@ -84,7 +84,7 @@ describe('threat 3: BOM and CRLF give the same result as LF', () => {
     ]);
   });
 
-  // src bug: the last front-matter line keeps its "\r" (`weight: 2` becomes the string "2\r").
+  // Regression (fixed): the last front-matter line keeps its "\r" (`weight: 2` becomes the string "2\r").
   it('the data is the same', () => {
     expect(load(crlf(GOALS))).toMatchObject({ diagnostics: [], page: { data: load(GOALS).page!.data } });
   });

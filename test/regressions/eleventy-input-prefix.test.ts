@@ -18,7 +18,7 @@ async function buildIn(dir: string, tmp: string) {
   return { result, content };
 }
 
-// src bug: Eleventy 3 turns template paths relative to the working directory by cutting it off as a string
+// Regression (fixed): Eleventy 3 turns template paths relative to the working directory by cutting it off as a string
 // prefix (TemplatePath.relativePath in @11ty/eleventy-utils), so with the working directory D/okr, the input
 // folder D/okr-handbook-eleventy-XXXXXX lost its template from the render order and the build failed with
 // "entry._pages is not iterable".

@@ -69,7 +69,7 @@ describe('handbook build and the last commit dates of git', () => {
     expect(lastUpdated(root, PAGES)).toEqual({ 'index.html': '2024-01-01', 'a/index.html': '2024-01-01', 'b/index.html': '2024-02-01', 'c/index.html': '2024-03-01' });
   });
 
-  // src bug: `git log` fails with "does not have any commits yet" and the build died with a stack trace.
+  // Regression (fixed): `git log` fails with "does not have any commits yet" and the build died with a stack trace.
   it('a repository with no commit yet: the build succeeds, with one note and no dates', async () => {
     const root = writeHandbook({ 'content/index.md': page('Home'), 'content/a.md': page('A'), 'content/b.md': page('B'), 'content/c.md': page('C') });
     git(root, ['init', '-q']);
@@ -80,7 +80,7 @@ describe('handbook build and the last commit dates of git', () => {
     expect(treeHash(join(root, 'content'))).toBe(content);
   });
 
-  // src bug: a shallow clone's boundary commit lists every file of its tree as changed, so pages last changed
+  // Regression (fixed): a shallow clone's boundary commit lists every file of its tree as changed, so pages last changed
   // before it showed its date. With --depth 2 the boundary is the second commit: c.md (changed in the tip) keeps
   // its date; a.md (really changed in the first) and b.md (in the boundary itself, which cannot be told apart) show none.
   it('a shallow clone: pages whose last change is the boundary commit show no date, with one note', async () => {
