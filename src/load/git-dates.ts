@@ -47,7 +47,8 @@ export async function lastCommitDates(root: string): Promise<CommitDates> {
   }
   let stdout: string;
   try {
-    stdout = await git(['log', '--format=@%ct %H', '--name-only', '--no-renames', '--', '.']);
+    // Non-ASCII names as they are, not quoted and escaped as git prints them by default.
+    stdout = await git(['-c', 'core.quotePath=false', 'log', '--format=@%ct %H', '--name-only', '--no-renames', '--', '.']);
   } catch (err) {
     // A fresh `git init` has no commit for HEAD to name; asked by exit code, not by git's wording, which varies by version.
     const hasHead = await run('git', ['rev-parse', '--verify', '--quiet', 'HEAD'], { cwd: root }).then(

@@ -124,6 +124,15 @@ describe('handbook build and the last commit dates of git', () => {
 });
 
 describe('lastCommitDates', () => {
+  // Regression (fixed): git quotes and escapes non-ASCII names by default (`"content/\303\274ber.md"`), so such pages had no date.
+  it('dates files with non-ASCII names', async () => {
+    const root = writeHandbook({ 'content/über.md': page('Über'), 'content/index.md': page('Home') });
+    git(root, ['init', '-q', '-b', 'main']);
+    git(root, ['add', '.']);
+    git(root, ['commit', '-qm', 'first'], '2024-05-01T12:00:00Z');
+    expect(await lastCommitDates(root)).toEqual({ dates: new Map([['content/index.md', '2024-05-01'], ['content/über.md', '2024-05-01']]) });
+  });
+
   it('outside any repository: no dates and no note', async () => {
     expect(await lastCommitDates(tempDir())).toEqual({ dates: new Map() });
   });
@@ -133,6 +142,6 @@ describe('lastCommitDates', () => {
     // The tip's tree object gone: `git log --name-only` cannot diff it.
     const tree = git(root, ['rev-parse', 'HEAD^{tree}']).trim();
     rmSync(join(root, '.git/objects', tree.slice(0, 2), tree.slice(2)), { force: true });
-    await expect(lastCommitDates(root)).rejects.toThrow(/git log/);
+    await expect(lastCommitDates(root)).rejects.toThrow(/unable to read tree/);
   });
 });
