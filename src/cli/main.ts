@@ -28,9 +28,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return await run(argv, io);
   } catch (err) {
     if (err instanceof UsageError) return usage(io, err.message);
-    const where = PACKAGE.bugs?.url ? ` at ${PACKAGE.bugs.url}` : '';
-    io.stderr.write(`handbook: unexpected error: ${err instanceof Error ? err.message : String(err)}\n`);
-    io.stderr.write(io.env.DEBUG ? `${err instanceof Error ? err.stack : ''}\n` : `This is a bug in okr-handbook ${PACKAGE.version}: please report it${where} with the command you ran (DEBUG=1 prints the stack trace).\n`);
+    const message = (err instanceof Error ? err.message : String(err)).trim().replace(/\s*\n\s*/g, ' | ');
+    // A failure of the machine (a folder that cannot be read, git failing) is said as it is; anything else is okr-handbook's own bug.
+    const system = err instanceof Error && 'code' in err;
+    io.stderr.write(system ? `handbook: ${message}\n` : `handbook: unexpected error: ${message}\n`);
+    if (io.env.DEBUG) io.stderr.write(`${err instanceof Error ? err.stack : ''}\n`);
+    else if (!system) io.stderr.write(`This is a bug in okr-handbook ${PACKAGE.version}: please report it${PACKAGE.bugs?.url ? ` at ${PACKAGE.bugs.url}` : ''} with the command you ran (DEBUG=1 prints the stack trace).\n`);
     return 2;
   }
 }
