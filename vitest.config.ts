@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Extracts the browser tests' Chromium once per run (or takes CHROMIUM_PATH) and provides it to them.
+    globalSetup: ['test/setup/chromium.ts'],
   },
 });

@@ -6,20 +6,23 @@ import { join } from 'node:path';
 import axeCore from 'axe-core';
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import sirv from 'sirv';
-
-/** Debian's chromium, or the one named by CHROMIUM_PATH. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { inject } from 'vitest';
+import type { ChromiumLaunch } from '../setup/chromium.js';
 
 /**
  * The machine has no network: without these flags chromium waits on
  * background requests (updates, sync, QUIC probes) and hangs. Playwright gives
- * every launch a fresh temporary user-data-dir of its own.
+ * every launch a fresh temporary user-data-dir of its own. The headless shell of
+ * @sparticuz/chromium needs no flag more: Playwright already passes
+ * --enable-unsafe-swiftshader, and the SwiftShader libraries lie next to the binary.
  */
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-/** Launches headless chromium. */
+/** Launches headless chromium: the one test/setup/chromium.ts extracted from @sparticuz/chromium, or CHROMIUM_PATH. */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS, timeout: 60_000 });
+  const launch: ChromiumLaunch | undefined = inject('chromium');
+  if (!launch) throw new Error('No Chromium provided: the browser tests need the global setup test/setup/chromium.ts (see vitest.config.ts)');
+  return chromium.launch({ executablePath: launch.executablePath, args: FLAGS, env: { ...process.env, ...launch.env }, timeout: 60_000 });
 }
 
 /** A built site served over HTTP on 127.0.0.1. */
