@@ -121,14 +121,7 @@ export function leakScanner(canaries: readonly Canary[]): (dir: string, skip?: (
         if (!canary || reported.has(canary)) continue;
         reported.add(canary);
         diagnostics.push(
-          diagnostic('build/leak', {
-            file: canary.file,
-            line: canary.line,
-            column: canary.column,
-            path: canary.path,
-            message: `internal value \`${canary.text}\` appears in the public output file \`${rel}\`; nothing was published`,
-            hint: 'remove it from the layout or data that prints it, or publish it with a `publish` approval',
-          }),
+          diagnostic('build/leak', { file: canary.file, line: canary.line, column: canary.column, path: canary.path }, { value: canary.text, file: rel }),
         );
       }
     }
