@@ -19,6 +19,8 @@ export const ConfigSchema = z.strictObject({
     .strictObject({ broken: z.enum(['error', 'warn']).default('error') })
     .default({ broken: 'error' }),
   okrs: z.strictObject({ max_current: z.number().int().min(0).default(3) }).default({ max_current: 3 }),
+  /** The sidebar: the generated pages (OKR index, KPI index, …) go `first` or `last` among the top-level sections, never among them. */
+  nav: z.strictObject({ generated: z.enum(['first', 'last']).default('last') }).default({ generated: 'last' }),
   /**
    * Pages per search index shard. A build after an edit re-indexes only the shards
    * whose pages changed; a reader's search loads one small index per shard.

@@ -14,7 +14,7 @@ export type Command =
   | { name: 'version' }
   | { name: 'schema' }
   | { name: 'check'; root?: string; content?: string; config?: string; format: Format; strict: boolean; today?: string; cache: boolean }
-  | { name: 'build'; root?: string; content?: string; config?: string; out?: string; audience: Audience; format: Format; today?: string; cache: boolean };
+  | { name: 'build'; root?: string; content?: string; config?: string; out?: string; audience: Audience; format: Format; today?: string; cache: boolean; baseUrl?: string };
 
 const common = {
   root: { type: 'string' },
@@ -41,9 +41,9 @@ export function parseCommand(argv: readonly string[]): Command {
     return { name: 'check', ...paths(v), format: oneOf('--format', v.format as string, FORMATS), strict: Boolean(v.strict), ...today(v.today), cache: !v['no-cache'] };
   }
   if (name === 'build') {
-    const v = parse(rest, { ...common, out: { type: 'string' }, audience: { type: 'string', default: 'public' } });
+    const v = parse(rest, { ...common, out: { type: 'string' }, audience: { type: 'string', default: 'public' }, 'base-url': { type: 'string' } });
     if (v.help) return { name: 'help' };
-    return { name: 'build', ...paths(v), ...(typeof v.out === 'string' ? { out: v.out } : {}), audience: oneOf('--audience', v.audience as string, AUDIENCES), format: oneOf('--format', v.format as string, FORMATS), ...today(v.today), cache: !v['no-cache'] };
+    return { name: 'build', ...paths(v), ...(typeof v.out === 'string' ? { out: v.out } : {}), audience: oneOf('--audience', v.audience as string, AUDIENCES), format: oneOf('--format', v.format as string, FORMATS), ...today(v.today), cache: !v['no-cache'], ...baseUrl(v['base-url']) };
   }
   throw new UsageError(`unknown command \`${name}\`; expected check, build or schema`);
 }
@@ -78,12 +78,21 @@ function today(value: unknown): { today?: string } {
   return { today: s };
 }
 
+/** `--base-url`: an absolute http(s) URL, or a path from the host's root such as `/handbook/`. */
+function baseUrl(value: unknown): { baseUrl?: string } {
+  if (value === undefined) return {};
+  const s = String(value);
+  const path = /^\/(?!\/)[^\s?#\\]*$/.test(s);
+  if (path || (/^https?:\/\/[^\s]+$/i.test(s) && URL.canParse(s) && !/[?#]/.test(s))) return { baseUrl: s };
+  throw new UsageError(`--base-url must be an http(s) URL or a path starting with /, such as https://example.github.io/handbook/ or /handbook/, got \`${s}\``);
+}
+
 /** The help text. */
 export const HELP = `Usage:
   handbook check [--root DIR] [--content DIR] [--config FILE] [--format pretty|github|json]
                  [--strict] [--today YYYY-MM-DD] [--no-cache]
   handbook build [--root DIR] [--content DIR] [--config FILE] [--audience public|internal]
-                 [--out DIR] [--format pretty|github|json] [--today YYYY-MM-DD] [--no-cache]
+                 [--out DIR] [--base-url URL] [--format pretty|github|json] [--today YYYY-MM-DD] [--no-cache]
   handbook schema          print the JSON Schema of the front matter
 
 Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or config error.

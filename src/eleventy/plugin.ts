@@ -1,6 +1,8 @@
 import type { Audience } from '../../schemas/visibility.js';
 import { resolve, sep } from 'node:path';
+import { withBase } from '../pages/url.js';
 import { navTreeHtml } from '../view/nav-html.js';
+import type { NavNode } from '../view/navigation.js';
 import { InternalDataError } from './guard.js';
 
 /** What Eleventy needs of a page to lay it out: the rest is the layout's (`hb`). */
@@ -16,6 +18,8 @@ export interface EleventyBuild<P extends EleventyPage = EleventyPage> {
   audience: Audience;
   /** Site-wide data for every layout (title, navigation, …). */
   site: Record<string, unknown>;
+  /** The path the site is served under (`/handbook`; `''` at a host's root): the `href` filter puts it before site paths. */
+  base: string;
   pages: P[];
   /** The public build's unpublished internal values: none may reach a page by another route than `hb`. */
   secrets?: ReadonlySet<string>;
@@ -76,7 +80,9 @@ export function handbookPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.amendLibrary('njk', (env) => {
     for (const loader of env.loaders) if (Array.isArray(loader.searchPaths)) loader.searchPaths = loader.searchPaths.filter((p) => resolve(p) === resolve(layoutsDir));
     // On Nunjucks itself: Eleventy would time each of its thousands of calls, and warn on stderr of the time they take.
-    env.addFilter('navTree', navTreeHtml);
+    env.addFilter('navTree', (nodes: readonly NavNode[], current: string) => navTreeHtml(nodes, current, build.base));
+    // Not `url`: Eleventy adds its own filter of that name after this, over it.
+    env.addFilter('href', (url: unknown) => (typeof url === 'string' ? withBase(build.base, url) : url));
   });
 
   const byLayout = new Map<string, EleventyPage[]>();

@@ -3,6 +3,7 @@ import { cacheDir } from '../cache/store.js';
 import { type Diagnostic, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { DiagnosticError } from '../diagnostics/error.js';
 import { OutputReuse } from '../output/reuse.js';
+import { siteLocation } from '../pages/url.js';
 import type { RunContext } from './context.js';
 import { checkHandbook, type CheckResult } from './index.js';
 import { layout } from './layout.js';
@@ -22,6 +23,8 @@ export interface BuildOptions {
   audience: Audience;
   /** Last commit date (YYYY-MM-DD) of each content file, by root-relative path. */
   lastUpdated?: ReadonlyMap<string, string>;
+  /** Where this build is served, over `site.url` (`--base-url`): an absolute URL, or a path on its origin. */
+  baseUrl?: string;
 }
 
 /**
@@ -32,13 +35,16 @@ export interface BuildOptions {
 export async function buildSite(ctx: RunContext, options: BuildOptions): Promise<BuildResult> {
   const checked = await checkHandbook(ctx, true);
   const failed = (extra: readonly Diagnostic[]): BuildResult => ({ ...checked, diagnostics: sortDiagnostics([...checked.diagnostics, ...extra]), written: false, pageCount: 0 });
-  const { config, handbook, analyzed } = checked;
-  if (!config || !handbook || !analyzed || checked.diagnostics.some((d) => d.severity === 'error')) return failed([]);
+  const { handbook, analyzed } = checked;
+  if (!checked.config || !handbook || !analyzed || checked.diagnostics.some((d) => d.severity === 'error')) return failed([]);
 
+  // Every URL this build writes lies under its base path; canonical links and the sitemap on its URL.
+  const location = siteLocation(checked.config.site.url, options.baseUrl);
+  const config = { ...checked.config, site: { ...checked.config.site, url: location.url } };
   const staticFiles = checked.staticFiles;
   const stageCtx = { ...ctx, config, staticFiles };
   ctx.onStage?.('project');
-  const projected = await project(handbook, analyzed, config, { ...stageCtx, audience: options.audience, ...(options.lastUpdated ? { lastUpdated: options.lastUpdated } : {}) });
+  const projected = await project(handbook, analyzed, config, { ...stageCtx, audience: options.audience, base: location.base, ...(options.lastUpdated ? { lastUpdated: options.lastUpdated } : {}) });
   // Pages (and search shards) made from the same inputs as in the last build into this folder are taken from it.
   const reuse = await OutputReuse.open(cacheDir(ctx.paths.root), options.audience, ctx.paths.outDir, ctx.cache);
   const staging = await openStaging(ctx.paths.outDir);

@@ -49,7 +49,7 @@ export async function layout(projected: Projected, staging: string, reuse: Outpu
     if (fresh.length === 0) return;
     try {
       const secrets = new Set(projected.canaries.map((c) => c.text));
-      await runEleventy({ audience: projected.audience, site: projected.site, pages: fresh, secrets }, paths.layoutsDir, staging, {
+      await runEleventy({ audience: projected.audience, site: projected.site, base: projected.base, pages: fresh, secrets }, paths.layoutsDir, staging, {
         prepare: projected.withBody,
         onBatch: (count, total) => {
           for (const view of fresh.slice(laidOut, count)) gates.get(view.outputPath)!.resolve();

@@ -5,6 +5,7 @@ import type { Handbook } from '../link/index.js';
 import { siteHref } from '../link/resolve.js';
 import { type Canary, collectCanaries } from '../output/canaries.js';
 import { pageKeys } from '../output/page-keys.js';
+import { withBase } from '../pages/url.js';
 import { shardCount, shardOf } from '../site/shards.js';
 import type { PageView } from '../view/page.js';
 import { siteViews } from '../view/views.js';
@@ -24,6 +25,8 @@ export interface Projected {
   audience: Audience;
   /** What every layout receives as `site`. */
   site: Record<string, unknown>;
+  /** The path the site is served under (`/handbook`), `''` at a host's root: every URL it writes starts with it. */
+  base: string;
   /** Every view, the pages a static file replaces included (the sitemap lists them). */
   views: PageView[];
   /** The pages to write, in the order of their search shards. */
@@ -41,20 +44,21 @@ export interface Projected {
  * link tokens resolved, the views layouts receive, each page's key, and its
  * search shard.
  */
-export async function project(handbook: Handbook, analyzed: Analyzed, config: Config, ctx: RunContext & { audience: Audience; lastUpdated?: ReadonlyMap<string, string>; staticFiles: readonly string[] }): Promise<Projected> {
-  const { audience } = ctx;
+export async function project(handbook: Handbook, analyzed: Analyzed, config: Config, ctx: RunContext & { audience: Audience; base: string; lastUpdated?: ReadonlyMap<string, string>; staticFiles: readonly string[] }): Promise<Projected> {
+  const { audience, base } = ctx;
   // Each page's body as its key and the URLs of its links: its HTML is read from the cache only if Eleventy lays it out again.
   const bodies = new Map<string, { key: string; urls: string[] }>();
   const definitions = new Map<string, string[]>();
   for (const page of handbook.sites[audience].pages) {
     const body = analyzed.bodies.get(page.file);
     if (!body?.links) continue;
-    const resolve = (hrefs: readonly string[]) => hrefs.map((href) => siteHref(handbook.index, page, href));
+    // Rendered HTML holds its final URLs: the site's, under its base path.
+    const resolve = (hrefs: readonly string[]) => hrefs.map((href) => withBase(base, siteHref(handbook.index, page, href)));
     bodies.set(page.url, { key: body.key, urls: resolve(body.links.hrefs) });
     definitions.set(page.file, body.links.definitions.map((d) => htmlOf(linkParts(d.parts, resolve(d.hrefs)))));
   }
   const { pages: views, nav } = siteViews(handbook, { audience, today: ctx.today, config, definitions, ...(ctx.lastUpdated ? { lastUpdated: ctx.lastUpdated } : {}) });
-  const site = { title: config.site.title, url: config.site.url ?? '', audience, home: { title: nav.title, url: nav.url } };
+  const site = { title: config.site.title, url: config.site.url ?? '', base, audience, home: { title: nav.title, url: nav.url } };
   const keys = await pageKeys(views, { site, layoutsDir: ctx.paths.layoutsDir }, (view) => JSON.stringify(bodies.get(view.url) ?? null));
   // A static file replaces a page of the same name (the 404 page, say): that page is neither laid out, taken, recorded nor indexed.
   const shadowed = new Set(ctx.staticFiles);
@@ -68,5 +72,5 @@ export async function project(handbook: Handbook, analyzed: Analyzed, config: Co
     return body ? { ...view, parts: linkParts(analyzed.parts!.get(body.key), body.urls) } : view;
   };
   const canaries = audience === 'public' ? collectCanaries(handbook.pages, config, ctx.today) : [];
-  return { audience, site, views, pages, shards, withBody, canaries };
+  return { audience, site, base, views, pages, shards, withBody, canaries };
 }

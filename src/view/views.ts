@@ -36,9 +36,12 @@ export function siteViews(handbook: Handbook, options: ViewOptions): { pages: Pa
   // Titles of this audience's pages by URL: what cross-references and the indexes may point at.
   const titles = new Map(pages.map((p) => [p.url, p.data.title]));
   const projection = { audience, config, today };
-  // The generated indexes are top-level pages of the sidebar, ordered like content pages without a weight.
-  const generatedNav = Object.values(GENERATED_PAGES).map((g) => ({ url: g.url, title: g.title, contentPath: `${g.url.slice(1, -1)}.md` }));
-  const nav = navigationTree([...pages.map((p) => ({ url: p.url, title: p.data.title, contentPath: p.contentPath, ...(p.data.weight !== undefined ? { weight: p.data.weight } : {}) })), ...generatedNav]);
+  // The generated pages are top-level pages of the sidebar, together before or after the content (`nav.generated`).
+  const nav = navigationTree(
+    pages.map((p) => ({ url: p.url, title: p.data.title, contentPath: p.contentPath, ...(p.data.weight !== undefined ? { weight: p.data.weight } : {}) })),
+    Object.values(GENERATED_PAGES),
+    config.nav.generated,
+  );
   const places = navPlaces(nav);
   const topLevel = places.get(nav.url)!.sidebar;
 

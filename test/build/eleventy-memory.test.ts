@@ -22,6 +22,7 @@ function tinyBuild(audience: EleventyBuild['audience'] = 'public', extra: Record
   return {
     audience,
     site: { title: 'Tiny & Co' },
+    base: '',
     pages: [
       { layout: 'page', outputPath: 'index.html', title: 'Home <b>', html: '<p>Hello {{ site.title }}</p>', ...extra },
       { layout: 'page', outputPath: 'team/goals/index.html', title: 'Goals', html: '<p>Goals</p>' },
@@ -70,7 +71,7 @@ describe('runEleventy, in memory, with a tiny build and a temp layouts folder', 
   it('an outputPath with .. stays inside the output folder', async () => {
     const dir = tempDir();
     const escaped = join(dir, 'out');
-    await runEleventy({ audience: 'public', site: { title: 'T' }, pages: [{ layout: 'page', outputPath: '../../escaped.html', title: 'E', html: '' }] }, join(root, 'layouts'), escaped);
+    await runEleventy({ audience: 'public', site: { title: 'T' }, base: '', pages: [{ layout: 'page', outputPath: '../../escaped.html', title: 'E', html: '' }] }, join(root, 'layouts'), escaped);
     expect([readdirSync(dir), listFiles(escaped)]).toEqual([['out'], ['escaped.html']]);
   });
 });
