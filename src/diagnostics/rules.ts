@@ -190,6 +190,37 @@ export const rules = {
           : `this page and the static file \`static${a.written}\` are both written to \`${a.written}\``,
     hint: (a) => (a.kind === 'generated' ? 'choose another file name or permalink' : a.kind === 'page' ? 'rename one of the files or change its permalink' : 'rename the page or the static file'),
   }),
+  'redirect/conflict': rule({
+    severity: 'error', summary: 'A `redirect_from` URL is also a page, a generated page or a static file, or two pages claim it; each side is reported.', example: 'redirect_from: [/company/] where /company/ is a page', fix: 'Remove the URL from `redirect_from`, or move what is there.',
+    message: (
+      a:
+        | { kind: 'page'; url: string; other: string }
+        | { kind: 'target'; url: string; other: string }
+        | { kind: 'own'; url: string }
+        | { kind: 'generated'; url: string }
+        | { kind: 'static'; url: string; written: string }
+        | { kind: 'claimed'; url: string; other: string },
+    ) =>
+      a.kind === 'page'
+        ? `\`${a.url}\` in \`redirect_from\` is the URL of ${a.other}; a redirect cannot replace a page`
+        : a.kind === 'target'
+          ? `this page's URL \`${a.url}\` is also in \`redirect_from\` of ${a.other}`
+          : a.kind === 'own'
+            ? `\`${a.url}\` in \`redirect_from\` is this page's own URL`
+            : a.kind === 'generated'
+              ? `\`${a.url}\` in \`redirect_from\` is reserved for a page okr-handbook generates`
+              : a.kind === 'static'
+                ? `\`${a.url}\` in \`redirect_from\` is written by the static file \`static${a.written}\``
+                : `\`${a.url}\` is in \`redirect_from\` of ${a.other} too; an old URL redirects to one page only`,
+    hint: (a) =>
+      a.kind === 'target'
+        ? 'remove it from `redirect_from` there, or move this page'
+        : a.kind === 'claimed'
+          ? 'keep it on the page that took the old page\'s place'
+          : a.kind === 'page'
+            ? 'remove it from `redirect_from`, or move that page'
+            : 'remove it from `redirect_from`',
+  }),
   'page/invalid-layout': rule({
     severity: 'error', summary: 'A page names a layout that does not exist.', example: 'layout: wide', fix: 'Use one of the layouts listed in the message.',
     message: (a: { layout: string; layouts: readonly string[]; guess?: string | undefined }) => `layout \`${a.layout}\` does not exist, expected one of ${listCode(a.layouts)}`,
@@ -296,6 +327,11 @@ export const rules = {
     severity: 'error', summary: 'A published page links to a draft page, which the public site does not have (a warning under `links.broken: warn`).', example: '[Plan](/company/plan/) where plan.md has draft: true', fix: 'Publish the page or remove the link.',
     message: (a: { url: string; target: string; audience: string }) => `link \`${a.url}\` points at the draft page \`${a.target}\`, which the ${a.audience} site does not have`,
     hint: 'publish the page (remove `draft: true`) or remove the link',
+  }),
+  'link/to-redirect': rule({
+    severity: 'warning', summary: 'A link points at an old URL of a page (in its `redirect_from`); it resolves, through the redirect.', example: '[Goals](/company/goals/) after goals.md moved to /strategy/goals/', fix: 'Link to the page\'s URL.',
+    message: (a: { url: string; from: string; to: string; href: string }) => `link \`${a.url}\` points at \`${a.from}\`, an old URL of \`${a.to}\`; the site links to the new one`,
+    hint: (a) => `write \`${a.href}\``,
   }),
   'link/invalid-url': rule({
     severity: 'error', summary: 'A URL is malformed or uses a scheme that is not allowed (`javascript:`, `data:`, …).', example: '[x](javascript:alert(1))', fix: 'Use an http(s), mailto or site-relative URL.',

@@ -36,6 +36,7 @@ export function checkLinks(pages: readonly Page[], outlines: ReadonlyMap<string,
         return;
       }
       if (resolved.kind !== 'page') return;
+      if (resolved.redirectedFrom !== undefined) diagnostics.push(diagnostic('link/to-redirect', at, { url, from: resolved.redirectedFrom, to: resolved.url, href: resolved.href }));
       for (const audience of audiences) {
         const site = sites[audience];
         const ids = site.anchors.get(resolved.url);

@@ -10,6 +10,9 @@ export const GENERATED_PAGES = {
   kpis: { url: '/kpis/', title: 'KPI index' },
 } as const;
 
+/** Where the 404 page is written: a static host serves it for every unknown address. */
+export const NOT_FOUND_URL = '/404.html';
+
 /** A record with the page it is defined on. */
 export interface Placed<T> {
   record: T;

@@ -8,6 +8,7 @@ import { OutputPathError } from '../eleventy/plugin.js';
 import { EleventyRunError, runEleventy } from '../eleventy/run.js';
 import type { OutputReuse } from '../output/reuse.js';
 import { writeSiteFiles } from '../site/index.js';
+import { writeRedirects } from '../site/redirects.js';
 import type { PageView } from '../view/page.js';
 import { type RunContext, rootRelative } from './context.js';
 import type { Projected } from './project.js';
@@ -24,8 +25,8 @@ export interface LaidOut {
 export const pageId = (view: PageView) => `page:${view.outputPath}`;
 
 /**
- * Stage 5, layout: the site files (assets, robots.txt, sitemap) and static/
- * into the staging folder; pages whose key is unchanged taken from the last
+ * Stage 5, layout: the site files (assets, robots.txt, sitemap), static/ and
+ * the redirects of moved pages into the staging folder; pages whose key is unchanged taken from the last
  * output; the guard over the others, then Eleventy lays them out, batch by
  * batch, as the search stage waits for them.
  */
@@ -33,6 +34,7 @@ export async function layout(projected: Projected, staging: string, reuse: Outpu
   const { paths } = ctx;
   await writeSiteFiles(staging, { audience: projected.audience, siteUrl: String(projected.site.url), pages: projected.views, layoutsDir: paths.layoutsDir });
   if (ctx.staticFiles.length > 0) await cp(paths.staticDir, staging, { recursive: true });
+  await writeRedirects(staging, projected.redirects, { base: projected.base, url: String(projected.site.url), title: ctx.config.site.title });
   // Taken before Eleventy runs: it writes only the other pages, so nothing is ever written through a link.
   const fresh: PageView[] = [];
   for (const { view, key } of projected.pages) {

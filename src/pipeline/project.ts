@@ -6,6 +6,7 @@ import { siteHref } from '../link/resolve.js';
 import { type Canary, collectCanaries } from '../output/canaries.js';
 import { pageKeys } from '../output/page-keys.js';
 import { withBase } from '../pages/url.js';
+import type { Redirect } from '../site/redirects.js';
 import { shardCount, shardOf } from '../site/shards.js';
 import type { PageView } from '../view/page.js';
 import { siteViews } from '../view/views.js';
@@ -36,6 +37,8 @@ export interface Projected {
   withBody(view: PageView): PageView;
   /** The public site's unpublished internal values, for the guard and the leak scan; none for the internal site. */
   canaries: Canary[];
+  /** The old URLs of this audience's pages, each with where the page is now. */
+  redirects: Redirect[];
 }
 
 /**
@@ -72,5 +75,7 @@ export async function project(handbook: Handbook, analyzed: Analyzed, config: Co
     return body ? { ...view, parts: linkParts(analyzed.parts!.get(body.key), body.urls) } : view;
   };
   const canaries = audience === 'public' ? collectCanaries(handbook.pages, config, ctx.today) : [];
-  return { audience, site, base, views, pages, shards, withBody, canaries };
+  const own = handbook.sites[audience].urls;
+  const redirects = [...handbook.index.redirects].flatMap(([from, page]) => (own.has(page.url) ? [{ from, to: page.url, title: page.data.title }] : []));
+  return { audience, site, base, views, pages, shards, withBody, canaries, redirects };
 }

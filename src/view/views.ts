@@ -4,7 +4,7 @@ import { PageSchema, type PageData } from '../../schemas/page.js';
 import type { Config } from '../../schemas/config.js';
 import type { Handbook } from '../link/index.js';
 import { siteHref } from '../link/resolve.js';
-import { GENERATED_PAGES } from '../pages/generated.js';
+import { GENERATED_PAGES, NOT_FOUND_URL } from '../pages/generated.js';
 import type { Page } from '../pages/page.js';
 import { outputPathForUrl } from '../pages/url.js';
 import type { Audience } from '../../schemas/visibility.js';
@@ -131,8 +131,8 @@ export function siteViews(handbook: Handbook, options: ViewOptions): { pages: Pa
     },
     {
       layout: '_404',
-      outputPath: '404.html',
-      url: '/404.html',
+      outputPath: outputPathForUrl(NOT_FOUND_URL),
+      url: NOT_FOUND_URL,
       title: 'Page not found',
       parts: [],
       okrs: [],

@@ -5,7 +5,7 @@ import { rules } from '../../src/diagnostics/rules.js';
 import { CHECK_FIXTURES } from '../helpers/temp.js';
 
 /** Rules of the later stages (links, cross-page checks, build); other suites cover them. */
-const LATER_PREFIXES = ['link/', 'build/', 'okr/duplicate-', 'kr/', 'kpi/', 'history/', 'publish/'];
+const LATER_PREFIXES = ['link/', 'build/', 'redirect/', 'okr/duplicate-', 'kr/', 'kpi/', 'history/', 'publish/'];
 const LATER_RULES = ['page/duplicate-url', 'page/invalid-layout', 'okr/timeframe', 'okr/too-many-current'];
 
 /** An unreadable file cannot be committed as a fixture; read-error.test.ts makes one. */
