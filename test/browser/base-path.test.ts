@@ -13,6 +13,7 @@ import { launchChromium, type ServedSite, serveSite, visit, type Visit } from '.
  * section) and served under /handbook/ only, as such a host serves it: reading,
  * navigating, searching and the 404 page work, and every request the browser
  * makes is answered 200 (but the one address a test sends to the 404 page).
+ * A page of it moved: its old URL sends the reader on.
  */
 
 const PREFIX = '/handbook';
@@ -34,6 +35,8 @@ beforeAll(async () => {
   const root = copySample();
   const config = join(root, 'handbook.config.yaml');
   writeFileSync(config, readFileSync(config, 'utf8').replace(/shard_pages: \d+/, 'shard_pages: 1'));
+  const goals = join(root, 'content/company/strategic-goals.md');
+  writeFileSync(goals, readFileSync(goals, 'utf8').replace(/^---\n/, '---\nredirect_from: [/company/goals/]\n'));
   const [built, launched] = await Promise.all([buildSite(root, 'public', ['--base-url', 'https://example.github.io/handbook/']), launchChromium()]);
   dir = built;
   browser = launched;
@@ -100,6 +103,15 @@ describe('a site served under a base path', () => {
     await page.locator(`.search-results a[href="${PREFIX}/kpis/"]`).waitFor();
     await hit.click();
     await page.waitForURL(`**${PREFIX}/data-team/kpis/`);
+  });
+
+  it('sends an old URL on to the page that moved, keeping the fragment', async () => {
+    const { page } = await open();
+    await page.goto(`${served.origin}${PREFIX}/company/goals/#what-is-an-okr`);
+    await page.waitForURL(`**${PREFIX}/company/strategic-goals/#what-is-an-okr`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Strategic Goals');
+    await page.goto(`${served.origin}${PREFIX}/company/goals/`, { waitUntil: 'commit' });
+    await page.waitForURL(`**${PREFIX}/company/strategic-goals/`);
   });
 
   it('shows the 404 page, with the site around it, for an unknown address', async () => {
