@@ -13,7 +13,7 @@ export type Command =
   | { name: 'help' }
   | { name: 'version' }
   | { name: 'schema' }
-  | { name: 'check'; root?: string; content?: string; config?: string; format: Format; strict: boolean; today?: string; cache: boolean }
+  | { name: 'check'; root?: string; content?: string; config?: string; format: Format; strict: boolean; today?: string; cache: boolean; since?: string }
   | { name: 'build'; root?: string; content?: string; config?: string; out?: string; audience: Audience; format: Format; today?: string; cache: boolean; baseUrl?: string };
 
 const common = {
@@ -36,9 +36,10 @@ export function parseCommand(argv: readonly string[]): Command {
     return { name: 'schema' };
   }
   if (name === 'check') {
-    const v = parse(rest, { ...common, strict: { type: 'boolean', default: false } });
+    const v = parse(rest, { ...common, strict: { type: 'boolean', default: false }, since: { type: 'string' } });
     if (v.help) return { name: 'help' };
-    return { name: 'check', ...paths(v), format: oneOf('--format', v.format as string, FORMATS), strict: Boolean(v.strict), ...today(v.today), cache: !v['no-cache'] };
+    if (v.since === '') throw new UsageError('--since needs a git ref, such as origin/main');
+    return { name: 'check', ...paths(v), format: oneOf('--format', v.format as string, FORMATS), strict: Boolean(v.strict), ...today(v.today), cache: !v['no-cache'], ...(typeof v.since === 'string' ? { since: v.since } : {}) };
   }
   if (name === 'build') {
     const v = parse(rest, { ...common, out: { type: 'string' }, audience: { type: 'string', default: 'public' }, 'base-url': { type: 'string' } });
@@ -90,7 +91,7 @@ function baseUrl(value: unknown): { baseUrl?: string } {
 /** The help text. */
 export const HELP = `Usage:
   handbook check [--root DIR] [--content DIR] [--config FILE] [--format pretty|github|json]
-                 [--strict] [--today YYYY-MM-DD] [--no-cache]
+                 [--strict] [--today YYYY-MM-DD] [--since GIT-REF] [--no-cache]
   handbook build [--root DIR] [--content DIR] [--config FILE] [--audience public|internal]
                  [--out DIR] [--base-url URL] [--format pretty|github|json] [--today YYYY-MM-DD] [--no-cache]
   handbook schema          print the JSON Schema of the front matter

@@ -221,6 +221,21 @@ export const rules = {
             ? 'remove it from `redirect_from`, or move that page'
             : 'remove it from `redirect_from`',
   }),
+  'page/moved-without-redirect': rule({
+    severity: 'error', summary: 'A page URL that existed at the git ref of `check --since` is gone, and no page lists it in `redirect_from`: every bookmark and outside link to it breaks.', example: 'git mv content/company/goals.md content/strategy/goals.md', fix: 'Add the old URL to the `redirect_from` of the page that took its place (the hint has the line).',
+    message: (a: { kind: 'renamed' | 'changed' | 'deleted'; url: string; ref: string; was: string; hasList: boolean }) =>
+      a.kind === 'renamed'
+        ? `this page was \`${a.url}\` at \`${a.ref}\` (as ${a.was}); no page is there now, and no \`redirect_from\` lists it`
+        : a.kind === 'changed'
+          ? `this page was \`${a.url}\` at \`${a.ref}\`; no page is there now, and no \`redirect_from\` lists it`
+          : `\`${a.url}\` existed at \`${a.ref}\`; this file was deleted, and no \`redirect_from\` lists its URL`,
+    hint: (a) =>
+      a.kind === 'deleted'
+        ? `add \`redirect_from: [${a.url}]\` to the page that replaces it`
+        : a.hasList
+          ? `add \`- ${a.url}\` to this page's \`redirect_from\` list`
+          : `add \`redirect_from: [${a.url}]\` to this page's front matter`,
+  }),
   'page/invalid-layout': rule({
     severity: 'error', summary: 'A page names a layout that does not exist.', example: 'layout: wide', fix: 'Use one of the layouts listed in the message.',
     message: (a: { layout: string; layouts: readonly string[]; guess?: string | undefined }) => `layout \`${a.layout}\` does not exist, expected one of ${listCode(a.layouts)}`,

@@ -1,6 +1,7 @@
 import type { Config } from '../../schemas/config.js';
 import { type Diagnostic, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import type { Handbook } from '../link/index.js';
+import type { PastPage } from '../load/git-history.js';
 import { type Analyzed, analyze } from './analyze.js';
 import type { RunContext } from './context.js';
 import { link } from './link.js';
@@ -46,15 +47,19 @@ export interface CheckResult {
   cacheError?: Error;
 }
 
-/** Runs the check's stages: load, analyze, link. `render` makes the analysis render HTML too, for a build. */
-export async function checkHandbook(ctx: RunContext, render = false): Promise<CheckResult> {
+/**
+ * Runs the check's stages: load, analyze, link. `render` makes the analysis
+ * render HTML too, for a build; `since` holds the pages of a git ref whose URLs
+ * must still lead somewhere (`check --since`).
+ */
+export async function checkHandbook(ctx: RunContext, render = false, since?: { ref: string; pages: readonly PastPage[] }): Promise<CheckResult> {
   ctx.onStage?.('load');
   const loaded = await load(ctx);
   if ('configFailed' in loaded) return { configFailed: true, diagnostics: loaded.diagnostics, fileCount: 1, sources: loaded.texts, staticFiles: [] };
   ctx.onStage?.('analyze');
   const analyzed = await analyze(loaded, ctx, render);
   ctx.onStage?.('link');
-  const linked = link(loaded, analyzed, ctx);
+  const linked = link(loaded, analyzed, ctx, since);
   const diagnostics = sortDiagnostics([...loaded.diagnostics, ...linked.diagnostics]);
   const sources = new Map(diagnostics.flatMap((d) => (loaded.texts.has(d.file) ? [[d.file, loaded.texts.get(d.file)!] as const] : [])));
   const cacheError = (await Promise.all([loaded.save(), analyzed.save()])).find((e) => e !== undefined);
