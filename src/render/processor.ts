@@ -10,6 +10,8 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { RecordKind, RecordNode } from '../markdown/directives.js';
+import { rehypeCallouts } from './callouts.js';
+import { rehypeHighlight } from './highlight.js';
 import { sanitizeSchema } from './sanitize-schema.js';
 
 /** A piece of a rendered page: HTML, or the place of a record's card. */
@@ -20,8 +22,8 @@ export type LinkRewriter = (href: string) => string;
 
 /**
  * The one renderer: mdast → hast (raw HTML and comments dropped) → sanitised
- * with GitHub's rules → GitHub heading slugs → anchor links → HTML. Frozen:
- * built once, shared by every page.
+ * with GitHub's rules → GitHub alerts as callouts → code highlighted → GitHub
+ * heading slugs → anchor links → HTML. Frozen: built once, shared by every page.
  */
 const processor = unified()
   .use(remarkRehype, {
@@ -32,6 +34,9 @@ const processor = unified()
     },
   })
   .use(rehypeSanitize, sanitizeSchema)
+  // After the sanitiser: both make fixed markup of their own from the sanitised tree.
+  .use(rehypeCallouts)
+  .use(rehypeHighlight)
   .use(rehypeSlug)
   .use(rehypeAutolinkHeadings, {
     behavior: 'append',
