@@ -1,4 +1,5 @@
 import type { Severity } from './diagnostic.js';
+import type { TemplateKind } from '../markdown/migration.js';
 import { listCode } from './did-you-mean.js';
 
 /**
@@ -44,6 +45,30 @@ function typeName(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   return `${typeof value} \`${String(value)}\``;
+}
+
+/** What to write instead of each kind of template syntax. */
+const TEMPLATE_HINTS: Record<TemplateKind, string> = {
+  include: 'paste what the include holds into the page, or link to a page that has it',
+  baseurl: 'write the site path itself, e.g. `/company/`: the build puts the base path (site.url) before it; until then, a link whose target holds it is left out',
+  output: 'write the value itself',
+  tag: 'remove the tag and keep the text it should show',
+  comment: 'write an HTML comment `<!-- … -->`, which is dropped from the page',
+  toc: 'remove it (and the `* TOC` line before it): every page lists its h2 and h3 headings under "On this page"',
+  attributes: 'remove it: classes and ids cannot be set in Markdown here',
+  'heading-id': 'remove it: a heading\'s anchor is made from its text (GitHub\'s slug)',
+};
+
+/** How to write in Markdown what a raw HTML element meant. */
+function rawHtmlHint(tag: string): string {
+  const name = /^<([A-Za-z][A-Za-z0-9-]*)/.exec(tag)?.[1]?.toLowerCase() ?? '';
+  if (name === 'img') return 'write the image in Markdown: `![what it shows](/images/file.png)`';
+  if (name === 'a') return 'write the link in Markdown: `[text](/company/)`';
+  if (name === 'br') return 'end the line with a backslash `\\` for a line break';
+  if (['table', 'thead', 'tbody', 'tr', 'td', 'th'].includes(name)) return 'write a GFM table: `| a | b |`, `|---|---|`';
+  if (['script', 'style', 'iframe', 'object', 'embed', 'video', 'audio', 'form', 'input', 'button', 'link', 'meta'].includes(name)) return 'scripts, styles and embeds are never published: link to the page or file instead';
+  if (['b', 'strong', 'i', 'em', 'u', 'code', 'kbd', 'sup', 'sub', 'mark', 'small', 'span', 'font', 'center'].includes(name)) return 'write it in Markdown: **bold**, *emphasis*, `code`';
+  return 'write it in Markdown; raw HTML is never published, for safety';
 }
 
 /**
@@ -326,6 +351,19 @@ export const rules = {
     severity: 'error', summary: 'A publish approval names a field that is not an internal field of that record.', example: 'fields: [title]', fix: 'Name internal fields only (the hint lists them).',
     message: (a: { field: string; allowed: readonly string[]; guess?: string | undefined }) => `\`${a.field}\` is not an internal field of this record, expected one of ${listCode(a.allowed)}`,
     hint: (a) => guessOr(a.guess, 'public fields need no approval; name internal fields only'),
+  }),
+  'body/template-syntax': rule({
+    severity: 'warning', summary: 'A body holds Liquid or Nunjucks syntax (`{% include %}`, `{{ site.baseurl }}`, `{# #}`) or a kramdown attribute list (`{:toc}`, `{: .class}`, `{#id}`): no template language runs on pages, so it shows as text (a link target holding it is left out).', example: '{% include toc.html %} (from a Jekyll handbook)', fix: 'Write what it should show instead (the hint says what).',
+    message: (a: { kind: TemplateKind; text: string }) =>
+      a.kind === 'toc' || a.kind === 'attributes' || a.kind === 'heading-id'
+        ? `\`${a.text}\` is a kramdown attribute list; it shows on the page as text`
+        : `\`${a.text.replace(/\s+/g, ' ')}\` is template syntax (Liquid, Nunjucks); no template runs on pages, so it shows as text`,
+    hint: (a) => TEMPLATE_HINTS[a.kind],
+  }),
+  'body/raw-html-dropped': rule({
+    severity: 'warning', summary: 'A body holds raw HTML, which the sanitiser drops from the page (comments are dropped too, on purpose, and not reported).', example: '<details><summary>More</summary>…</details>', fix: 'Write it in Markdown (the hint says how).',
+    message: (a: { tag: string }) => `raw HTML \`${a.tag.length > 60 ? `${a.tag.slice(0, 57)}...` : a.tag}\` is dropped from the page`,
+    hint: (a) => rawHtmlHint(a.tag),
   }),
   'link/broken-page': rule({
     severity: 'error', summary: 'A link points at a page that does not exist in the handbook.', example: '[KPIs](/data-team/kpi)', fix: 'Fix the path (the hint names the closest page).',

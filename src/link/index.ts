@@ -9,6 +9,7 @@ import type { Page } from '../pages/page.js';
 import { checkApprovals } from './approvals.js';
 import { checkLayouts } from './layouts.js';
 import { checkLinks } from './links.js';
+import { checkMigration } from './migration.js';
 import type { PageIndex } from './page-index.js';
 import { checkRecords } from './records.js';
 import { checkTimeframes } from './timeframes.js';
@@ -88,6 +89,7 @@ export function linkHandbook(input: LinkInput): { handbook: Handbook; diagnostic
     ...checkTimeframes(pages, config, today),
     ...checkApprovals(pages, config, today),
     ...checkLinks(pages, outlines, index, sites, { config, today }),
+    ...checkMigration(pages, outlines),
   ];
   return { handbook: { pages, index, outlines, kpis, sites }, diagnostics };
 }
