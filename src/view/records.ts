@@ -11,11 +11,12 @@ import { type Sparkline, sparkline } from './sparkline.js';
 export type Href = (url: string) => string;
 
 /** Where a KPI is defined, for key results that link to it. */
-export type KpiTarget = (id: string) => { name: string; href: string } | undefined;
+export type KpiTarget = (id: string) => { name: string; href: string; unit?: string } | undefined;
 
 /** What a layout needs to show a key result; built from projected data only. */
 export interface KeyResultView extends KeyResult {
-  kpiLink?: { name: string; href: string };
+  /** The KPI it moves: its name, where it is defined, and the unit of its values (the key result's too). */
+  kpiLink?: { name: string; href: string; unit?: string };
   progress?: KrProgress;
   chart?: Sparkline;
 }

@@ -47,7 +47,7 @@ export function siteViews(handbook: Handbook, options: ViewOptions): { pages: Pa
 
   const kpiTarget: ViewContext['kpiTarget'] = (id) => {
     const placed = handbook.kpis.get(id);
-    return placed && site.urls.has(placed.pageUrl) ? { name: placed.record.name, href: `${placed.pageUrl}#${placed.anchor}` } : undefined;
+    return placed && site.urls.has(placed.pageUrl) ? { name: placed.record.name, href: `${placed.pageUrl}#${placed.anchor}`, ...optional('unit', placed.record.unit) } : undefined;
   };
   const hrefFrom = (page: Pick<Page, 'contentPath' | 'url'>) => (url: string) => siteHref(handbook.index, page, url);
   // The /kpis/ page shows each definition as its own page renders it.
