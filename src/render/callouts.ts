@@ -9,13 +9,13 @@ type CalloutKind = keyof typeof CALLOUTS;
 /** The marker on the first line of a blockquote, alone on its line (GitHub ignores it otherwise). */
 const MARKER = /^\[!(note|tip|important|warning|caution)\][ \t]*(?:\n|$)/i;
 
-
 /**
  * GitHub alerts (`> [!NOTE]`, `[!TIP]`, `[!IMPORTANT]`, `[!WARNING]`,
  * `[!CAUTION]` alone on a blockquote's first line) as callouts: a `role="note"`
  * block with a visible title (its icon comes from the stylesheet, so screen
- * readers skip it and pages do not repeat it); any other blockquote stays one. Runs on the sanitised tree and makes only fixed
- * markup, so the sanitiser needs to allow nothing for it.
+ * readers skip it and pages do not repeat it); any other blockquote stays
+ * one. Runs on the sanitised tree and makes only fixed markup, so the
+ * sanitiser needs to allow nothing for it.
  */
 export function rehypeCallouts() {
   return (tree: Root) => {
