@@ -26,9 +26,12 @@ type GitError = Error & { code?: number | string; stderr?: string };
 /**
  * The pages of the content folder at git ref `ref` that were deleted, renamed
  * or changed between it and the working tree, from one `git diff` with
- * rename detection and one `git cat-file` for their texts then. A file that
- * is unchanged keeps its URL, so it is not listed. Files git does not track
- * yet are not seen: a page moved to an untracked file counts as deleted.
+ * rename detection and one `git cat-file` for their texts then. `ref` is read
+ * where the work left it (its merge base with HEAD), as a pull request's diff
+ * is: a page the target branch gained meanwhile is not one the working tree
+ * deleted. A file that is unchanged keeps its URL, so it is not listed. Files
+ * git does not track yet are not seen: a page moved to an untracked file
+ * counts as deleted.
  */
 export async function pagesSince(root: string, contentDir: string, ref: string): Promise<History> {
   // The C locale keeps git's messages in English, the only way to tell its refusals apart.
@@ -44,7 +47,9 @@ export async function pagesSince(root: string, contentDir: string, ref: string):
     if (e.code === 1) return { problem: `--since ${ref}: git knows no commit of that name (in CI, fetch the target branch first, e.g. git fetch origin main)` };
     throw err;
   }
-  const fields = (await git(['-c', 'core.quotePath=false', 'diff', '--name-status', '-z', '-M', '--relative', ref, '--', '.'])).split('\0');
+  // From where the work left REF: pages REF gained since (on the target branch, say) are no concern of the working tree.
+  const base = (await git(['merge-base', '--end-of-options', ref, 'HEAD']).catch(() => ref)).trim();
+  const fields = (await git(['-c', 'core.quotePath=false', 'diff', '--name-status', '-z', '-M', '--relative', base, '--', '.'])).split('\0');
   const changed: { status: string; path: string; now?: string }[] = [];
   for (let i = 0; i < fields.length - 1; ) {
     const status = fields[i++]!;
@@ -55,7 +60,7 @@ export async function pagesSince(root: string, contentDir: string, ref: string):
     else if (renamed !== undefined) changed.push({ status, path, now: renamed });
     else if (status === 'M' || status === 'T') changed.push({ status, path, now: path });
   }
-  const texts = await catFiles(contentDir, changed.map((c) => `${ref}:${prefix}${c.path}`));
+  const texts = await catFiles(contentDir, changed.map((c) => `${base}:${prefix}${c.path}`));
   const contentPrefix = relative(root, contentDir).split(sep).join('/');
   const fromRoot = (contentPath: string) => (contentPrefix === '' ? contentPath : `${contentPrefix}/${contentPath}`);
   const pages = changed.map((c, i): PastPage => ({

@@ -106,6 +106,21 @@ describe('handbook check --since REF', () => {
     expect((await checkJson(committed, ['--since', 'main'])).diagnostics).toEqual((await checkJson(root, ['--since', 'main'])).diagnostics);
   });
 
+  it('reads REF where the work left it: pages the target branch gained or moved since are not the work\'s', async () => {
+    const ahead = tempDir();
+    execFileSync('cp', ['-a', `${root}/.`, ahead]);
+    git(ahead, 'stash', '-u', '-q');
+    git(ahead, 'checkout', '-q', 'main');
+    write(ahead, 'content/later.md', page('title: Later'));
+    git(ahead, 'mv', 'content/notes.md', 'content/journal.md');
+    write(ahead, 'content/journal.md', page('title: Notes\nredirect_from: [/notes/]'));
+    git(ahead, 'add', '-A');
+    git(ahead, 'commit', '-qm', 'Main moves on');
+    git(ahead, 'checkout', '-q', 'reorganise');
+    git(ahead, 'stash', 'pop', '-q');
+    expect((await checkJson(ahead, ['--since', 'main'])).diagnostics).toEqual((await checkJson(root, ['--since', 'main'])).diagnostics);
+  });
+
   it('is a usage error for a ref git does not know, or outside a repository', async () => {
     const unknown = await checkJson(root, ['--since', 'no-such-branch']);
     expect({ code: unknown.code, stdout: unknown.stdout }).toEqual({ code: 2, stdout: '' });
