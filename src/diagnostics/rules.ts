@@ -353,7 +353,7 @@ export const rules = {
     hint: (a) => guessOr(a.guess, 'public fields need no approval; name internal fields only'),
   }),
   'body/template-syntax': rule({
-    severity: 'warning', summary: 'A body holds Liquid or Nunjucks syntax (`{% include %}`, `{{ site.baseurl }}`, `{# #}`) or a kramdown attribute list (`{:toc}`, `{: .class}`, `{#id}`): no template language runs on pages, so it shows as text (a link target holding it is left out).', example: '{% include toc.html %} (from a Jekyll handbook)', fix: 'Write what it should show instead (the hint says what).',
+    severity: 'warning', summary: 'A page body (or a KPI definition) holds Liquid or Nunjucks syntax (`{% include %}`, `{{ site.baseurl }}`, `{# #}`) or a kramdown attribute list (`{:toc}`, `{: .class}`, `{#id}`): no template language runs on pages, so it shows as text (a link target holding it is left out).', example: '{% include toc.html %} (from a Jekyll handbook)', fix: 'Write what it should show instead (the hint says what).',
     message: (a: { kind: TemplateKind; text: string }) =>
       a.kind === 'toc' || a.kind === 'attributes' || a.kind === 'heading-id'
         ? `\`${a.text}\` is a kramdown attribute list; it shows on the page as text`
@@ -361,7 +361,7 @@ export const rules = {
     hint: (a) => TEMPLATE_HINTS[a.kind],
   }),
   'body/raw-html-dropped': rule({
-    severity: 'warning', summary: 'A body holds raw HTML, which the sanitiser drops from the page (comments are dropped too, on purpose, and not reported).', example: '<details><summary>More</summary>…</details>', fix: 'Write it in Markdown (the hint says how).',
+    severity: 'warning', summary: 'A page body (or a KPI definition) holds raw HTML, which the sanitiser drops from the page (comments are dropped too, on purpose, and not reported).', example: '<details><summary>More</summary>…</details>', fix: 'Write it in Markdown (the hint says how).',
     message: (a: { tag: string }) => `raw HTML \`${a.tag.length > 60 ? `${a.tag.slice(0, 57)}...` : a.tag}\` is dropped from the page`,
     hint: (a) => rawHtmlHint(a.tag),
   }),

@@ -29,6 +29,8 @@ export interface Outline {
   definitionLinks?: BodyLink[][];
   /** Template syntax and raw HTML a migrated handbook left in the body (`check` warns of each); absent when there is none. */
   migration?: MigrationFinding[];
+  /** The same in each KPI definition, by the KPI's index; absent when there is none. */
+  definitionMigration?: MigrationFinding[][];
 }
 
 /**
