@@ -8,7 +8,14 @@ import { okrPhase, type OkrPhase } from '../okrs/timeframe.js';
 export const GENERATED_PAGES = {
   okrs: { url: '/okrs/', title: 'OKR index' },
   kpis: { url: '/kpis/', title: 'KPI index' },
+  transparency: { url: '/transparency/', title: 'Transparency' },
 } as const;
+
+/** The transparency page's headings: the values published, and what stays internal. */
+export const TRANSPARENCY_HEADINGS = [
+  { depth: 2, text: 'Published values', id: 'published-values' },
+  { depth: 2, text: 'Kept internal', id: 'kept-internal' },
+] as const satisfies readonly OutlineHeading[];
 
 /** A record with the page it is defined on. */
 export interface Placed<T> {

@@ -1,9 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Config } from '../../schemas/config.js';
 import { cacheDir, CacheFile } from '../cache/store.js';
 import { loadConfig } from '../config/load.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { PACKAGE_LAYOUTS } from '../config/paths.js';
+import { outsideLinks } from '../load/symlinks.js';
 import { loadPage, type ValidFrontMatter } from '../load/page.js';
 import { listFiles, readContent } from '../load/read.js';
+import type { StaticFile } from '../link/disclosures.js';
 import type { Page } from '../pages/page.js';
 import { urlForContentPath } from '../pages/url.js';
 import { type RunContext, rootRelative } from './context.js';
@@ -20,6 +25,10 @@ export interface Loaded {
   staticFiles: string[];
   /** Layout names (files `layouts/<name>.njk`). */
   layouts: string[];
+  /** Every text file of the layouts, together: what the site prints whatever the handbook holds. */
+  layoutText: string;
+  /** Reads every file of static/, for the disclosure check: only called when there are internal values to look for. */
+  readStatic(): StaticFile[];
   diagnostics: Diagnostic[];
   /** Decoded text of every file read, for code frames. */
   texts: Map<string, string>;
@@ -45,11 +54,19 @@ export async function load(ctx: RunContext): Promise<Loaded | ConfigFailed> {
   const loaded = await loadConfig(paths.configPath, configFile);
   if (!loaded.config) return { configFailed: true, diagnostics: loaded.diagnostics, texts: new Map(loaded.text === undefined ? [] : [[configFile, loaded.text]]) };
   const config = loaded.config;
-  const [files, staticFiles, layoutFiles] = await Promise.all([readContent(paths.root, paths.contentDir), listFiles(paths.staticDir), listFiles(paths.layoutsDir)]);
+  // A symbolic link that leads out of its folder is an error, and nothing is read through it.
+  const folders = [paths.contentDir, paths.staticDir, ...(paths.layoutsDir === PACKAGE_LAYOUTS ? [] : [paths.layoutsDir])];
+  const outside = await Promise.all(folders.map((dir) => outsideLinks(dir)));
+  const skip = outside.map((links) => new Set(links.map((l) => l.path)));
+  const [files, staticFiles, layoutFiles] = await Promise.all([
+    readContent(paths.root, paths.contentDir, skip[0]),
+    listFiles(paths.staticDir, { links: true }).then((list) => list.filter((f) => !skip[1]!.has(f))),
+    listFiles(paths.layoutsDir, { links: true }).then((list) => list.filter((f) => !skip[2]?.has(f))),
+  ]);
   const cache = ctx.cache ? await CacheFile.open<ValidFrontMatter>(cacheDir(paths.root), 'front-matter.json') : undefined;
 
   const pages: Page[] = [];
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = outside.flatMap((links, i) => links.map((link) => diagnostic('file/symlink', { file: rootRelative(paths, join(folders[i]!, link.path)), line: 1, column: 1 }, { target: link.target })));
   const texts = new Map<string, string>();
   const unvalidated = new Map<string, string>();
   for (const source of files) {
@@ -60,5 +77,8 @@ export async function load(ctx: RunContext): Promise<Loaded | ConfigFailed> {
     diagnostics.push(...result.diagnostics);
   }
   const layouts = layoutFiles.filter((f) => /^[a-z0-9-]+\.njk$/.test(f)).map((f) => f.replace(/\.njk$/, ''));
-  return { config, pages, unvalidated, fileCount: files.length, staticFiles, layouts, diagnostics, texts, save: async () => cache?.save() };
+  const layoutText = layoutFiles.map((f) => readFileSync(join(paths.layoutsDir, f), 'utf8')).join('\n');
+  const staticRel = rootRelative(paths, paths.staticDir);
+  const readStatic = () => staticFiles.map((f) => ({ file: `${staticRel}/${f}`, bytes: readFileSync(join(paths.staticDir, f)) }));
+  return { config, pages, unvalidated, fileCount: files.length, staticFiles, layouts, layoutText, readStatic, diagnostics, texts, save: async () => cache?.save() };
 }

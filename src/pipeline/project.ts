@@ -3,7 +3,7 @@ import type { Audience } from '../../schemas/visibility.js';
 import { htmlOf, linkParts } from '../bodies/analyze.js';
 import type { Handbook } from '../link/index.js';
 import { siteHref } from '../link/resolve.js';
-import { type Canary, collectCanaries } from '../output/canaries.js';
+import type { Secret } from '../disclosure/secrets.js';
 import { pageKeys } from '../output/page-keys.js';
 import { shardCount, shardOf } from '../site/shards.js';
 import type { PageView } from '../view/page.js';
@@ -31,8 +31,8 @@ export interface Projected {
   shards: number;
   /** Completes a view with its body's HTML, read from the cache only for pages laid out again. */
   withBody(view: PageView): PageView;
-  /** The public site's unpublished internal values, for the guard and the leak scan; none for the internal site. */
-  canaries: Canary[];
+  /** What the public site must not hold, for the guard and the leak scan; none for the internal site. */
+  secrets: readonly Secret[];
 }
 
 /**
@@ -67,6 +67,5 @@ export async function project(handbook: Handbook, analyzed: Analyzed, config: Co
     const body = bodies.get(view.url);
     return body ? { ...view, parts: linkParts(analyzed.parts!.get(body.key), body.urls) } : view;
   };
-  const canaries = audience === 'public' ? collectCanaries(handbook.pages, config, ctx.today) : [];
-  return { audience, site, views, pages, shards, withBody, canaries };
+  return { audience, site, views, pages, shards, withBody, secrets: audience === 'public' ? handbook.secrets : [] };
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { OutputReuse } from '../output/reuse.js';
 
@@ -10,10 +11,16 @@ export interface Staging {
   discard(): Promise<void>;
 }
 
-/** Opens a fresh staging folder beside `outDir`. */
+/**
+ * Opens a fresh staging folder beside `outDir`. What a build killed before
+ * left there goes first: its staging and scratch folders are removed, and if
+ * it was killed between the two renames of `publish`, the previous output is
+ * put back.
+ */
 export async function openStaging(outDir: string): Promise<Staging> {
   const parent = dirname(outDir);
   await mkdir(parent, { recursive: true });
+  await recover(outDir);
   const dir = join(parent, `.${basename(outDir)}.staging-${process.pid}-${randomBytes(4).toString('hex')}`);
   await mkdir(dir);
   return { dir, discard: () => rm(dir, { recursive: true, force: true }) };
@@ -42,4 +49,28 @@ export async function publish(staging: Staging, outDir: string, reuse: OutputReu
     throw err;
   }
   if (moved) await rm(old, { recursive: true, force: true });
+}
+
+/** Leftovers of builds of `outDir` whose process is gone: `.NAME.staging-PID-TAG…` and `.NAME.old-PID-TAG`. */
+async function recover(outDir: string): Promise<void> {
+  const parent = dirname(outDir);
+  const prefix = `.${basename(outDir)}.`;
+  const leftovers = (await readdir(parent)).flatMap((name) => {
+    const [kind, pid] = name.startsWith(prefix) ? name.slice(prefix.length).split('-') : [];
+    return (kind === 'staging' || kind === 'old') && /^\d+$/.test(pid ?? '') && !alive(Number(pid)) ? [{ name, kind }] : [];
+  });
+  if (!existsSync(outDir)) {
+    const old = leftovers.find((l) => l.kind === 'old');
+    if (old) await rename(join(parent, old.name), outDir);
+  }
+  for (const { name } of leftovers) await rm(join(parent, name), { recursive: true, force: true });
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

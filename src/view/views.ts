@@ -4,7 +4,7 @@ import { PageSchema, type PageData } from '../../schemas/page.js';
 import type { Config } from '../../schemas/config.js';
 import type { Handbook } from '../link/index.js';
 import { siteHref } from '../link/resolve.js';
-import { GENERATED_PAGES } from '../pages/generated.js';
+import { GENERATED_PAGES, TRANSPARENCY_HEADINGS } from '../pages/generated.js';
 import type { Page } from '../pages/page.js';
 import { outputPathForUrl } from '../pages/url.js';
 import type { Audience } from '../../schemas/visibility.js';
@@ -12,6 +12,7 @@ import { project } from '../project/project.js';
 import { type NavNode, navigationTree, navPlaces } from './navigation.js';
 import { canonicalUrl, editUrl, type PageView, tableOfContents } from './page.js';
 import { kpiView, okrView, type OkrView, type ViewContext } from './records.js';
+import { transparencyView } from './transparency.js';
 
 /** What building the views needs besides the handbook. */
 export interface ViewOptions {
@@ -42,6 +43,7 @@ export function siteViews(handbook: Handbook, options: ViewOptions): { pages: Pa
   const places = navPlaces(nav);
   const topLevel = places.get(nav.url)!.sidebar;
 
+  const approvals = { approvers: config.approvers, today };
   const kpiTarget: ViewContext['kpiTarget'] = (id) => {
     const placed = handbook.kpis.get(id);
     return placed && site.urls.has(placed.pageUrl) ? { name: placed.record.name, href: `${placed.pageUrl}#${placed.anchor}` } : undefined;
@@ -59,7 +61,7 @@ export function siteViews(handbook: Handbook, options: ViewOptions): { pages: Pa
   const views: PageView[] = pages.map((page) => {
     const data = project<PageData>(PageSchema, page.data, projection);
     const href = hrefFrom(page);
-    const ctx: ViewContext = { audience, today, href, kpiTarget };
+    const ctx: ViewContext = { audience, today, href, kpiTarget, approvals };
     const outline = handbook.outlines.get(page.file);
     const depthOf = new Map(outline?.headings.map((h) => [h.id, h.depth]));
     return {
@@ -87,7 +89,7 @@ export function siteViews(handbook: Handbook, options: ViewOptions): { pages: Pa
   });
 
   const { okrIndex: okrs, kpiIndex: kpis } = site;
-  const generatedCtx = (pageUrl: string): ViewContext => ({ audience, today, href: hrefFrom({ url: pageUrl, contentPath: pageUrl.slice(1) + 'index.md' }), kpiTarget });
+  const generatedCtx = (pageUrl: string): ViewContext => ({ audience, today, href: hrefFrom({ url: pageUrl, contentPath: pageUrl.slice(1) + 'index.md' }), kpiTarget, approvals });
   views.push(
     {
       layout: '_okrs',
@@ -123,6 +125,21 @@ export function siteViews(handbook: Handbook, options: ViewOptions): { pages: Pa
       }),
       toc: tableOfContents(kpis.headings),
       ...chrome('', GENERATED_PAGES.kpis.url),
+      draft: false,
+      extra: {},
+    },
+    {
+      layout: '_transparency',
+      outputPath: outputPathForUrl(GENERATED_PAGES.transparency.url),
+      url: GENERATED_PAGES.transparency.url,
+      title: GENERATED_PAGES.transparency.title,
+      description: 'Every internal value published by approval, who approved it and when, and how many values stay internal.',
+      parts: [],
+      okrs: [],
+      kpis: [],
+      transparency: transparencyView(pages, (page) => handbook.outlines.get(page.file)?.recordAnchors ?? { okr: [], kpi: [] }, approvals),
+      toc: tableOfContents([...TRANSPARENCY_HEADINGS]),
+      ...chrome('', GENERATED_PAGES.transparency.url),
       draft: false,
       extra: {},
     },
