@@ -18,7 +18,7 @@ export async function loadConfig(path: string, file: string): Promise<{ config?:
     if (e.code === 'ENOENT') return { config: DEFAULT_CONFIG, diagnostics: [] };
     // An unreadable config (EACCES, or a folder in its place) is the project's problem, not a crash:
     // reported on the file like an unreadable page, and without a config nothing else is checked (exit 2).
-    return { diagnostics: [diagnostic('file/read-error', { file, line: 1, column: 1, message: `file cannot be read: ${e.code ?? e.message}`, hint: 'make the file readable, or remove it' })] };
+    return { diagnostics: [diagnostic('file/read-error', { file, line: 1, column: 1 }, { reason: e.code ?? e.message })] };
   }
   const decoded = decodeSource(file, bytes);
   if ('diagnostic' in decoded) return { diagnostics: [decoded.diagnostic] };

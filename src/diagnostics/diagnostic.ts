@@ -1,4 +1,4 @@
-import type { RuleId } from './rules.js';
+import type { Rule, RuleArgs, RuleId } from './rules.js';
 import { rules } from './rules.js';
 
 /** How bad a problem is: errors fail `check` and stop `build`; warnings fail only under `--strict`. */
@@ -33,11 +33,9 @@ export interface Diagnostic extends Place {
   cause?: Cause;
 }
 
-/** Details a stage gives when it records a problem; severity defaults to the rule's. */
-export interface DiagnosticInput extends Place {
+/** Where a stage found a problem, and what only the stage knows; severity defaults to the rule's. */
+export interface DiagnosticPlace extends Place {
   path?: string;
-  message: string;
-  hint?: string;
   cause?: Cause;
   severity?: Severity;
 }
@@ -47,15 +45,21 @@ export function cause(file: string, at: { line: number; column: number }, messag
   return { file, line: at.line, column: at.column, message };
 }
 
-/** Builds a diagnostic for `code`, taking the rule's default severity unless overridden. */
-export function diagnostic(code: RuleId, input: DiagnosticInput): Diagnostic {
-  const { severity = rules[code].severity, ...rest } = input;
-  const out: Diagnostic = { file: rest.file, line: rest.line, column: rest.column, severity, code, message: rest.message };
-  if (rest.endLine !== undefined) out.endLine = rest.endLine;
-  if (rest.endColumn !== undefined) out.endColumn = rest.endColumn;
-  if (rest.path !== undefined && rest.path !== '') out.path = rest.path;
-  if (rest.hint !== undefined) out.hint = rest.hint;
-  if (rest.cause !== undefined) out.cause = rest.cause;
+/**
+ * Builds a diagnostic for `code` at `place`, its message and hint made by the rule
+ * catalogue from `args` (typed by the rule; none for a rule whose texts never
+ * vary), taking the rule's default severity unless `place` overrides it.
+ */
+export function diagnostic<C extends RuleId>(code: C, place: DiagnosticPlace, ...args: [RuleArgs<C>] extends [void] ? [] : [args: RuleArgs<C>]): Diagnostic {
+  const rule = rules[code] as Rule<unknown>;
+  const details = args[0];
+  const hint = typeof rule.hint === 'string' ? rule.hint : rule.hint(details);
+  const out: Diagnostic = { file: place.file, line: place.line, column: place.column, severity: place.severity ?? rule.severity, code, message: rule.message(details) };
+  if (place.endLine !== undefined) out.endLine = place.endLine;
+  if (place.endColumn !== undefined) out.endColumn = place.endColumn;
+  if (place.path !== undefined && place.path !== '') out.path = place.path;
+  if (hint !== undefined) out.hint = hint;
+  if (place.cause !== undefined) out.cause = place.cause;
   return out;
 }
 

@@ -1,72 +1,345 @@
 import type { Severity } from './diagnostic.js';
+import { listCode } from './did-you-mean.js';
 
-/** One entry of the rule catalogue: what it guards, an example that breaks it, and the fix. */
-export interface Rule {
+/**
+ * One entry of the rule catalogue: what it guards, an example that breaks it, the
+ * fix, and the texts of its diagnostics. `A` is what a call site gives to make
+ * them (`diagnostic(code, place, args)`): the rule's own details, never text
+ * (except what a parser or Zod wrote); `void` when the texts never vary.
+ */
+export interface Rule<A = void> {
   severity: Severity;
   summary: string;
   example: string;
   fix: string;
+  /** The diagnostic's message. */
+  message: (args: A) => string;
+  /** What to do about it: a fixed text, or one made from the same details (`undefined`: no hint). */
+  hint: string | ((args: A) => string | undefined);
+}
+
+/** Declares a rule; its args type is inferred from `message`, and `hint` is checked against it. */
+const rule = <A = void>(r: Rule<A>): Rule<A> => r;
+
+const guessOr = (guess: string | undefined, otherwise: string) => (guess ? `did you mean \`${guess}\`?` : otherwise);
+const alreadyDefined = (what: string) => (a: { key: string }) => `${what} \`${a.key}\` is already defined`;
+const fixedForm = (field: string) => `\`${field}\` has a fixed form; \`handbook schema\` shows it`;
+/** The hint of every error the YAML parser itself reports, but tabs and duplicate keys. */
+const YAML_PARSER_HINT = 'check the indentation and quoting at this position';
+
+function rangeMessage(a: { too: 'small' | 'big'; origin: string; bound: number | bigint }): string {
+  const word = a.too === 'small' ? 'at least' : 'at most';
+  if (a.origin === 'array') return `expected ${word} ${String(a.bound)} item(s)`;
+  if (a.origin === 'string') return `expected ${word} ${String(a.bound)} character(s)`;
+  return `expected a number ${word} ${String(a.bound)}`;
+}
+
+function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? 'an' : 'a';
+}
+
+function typeName(value: unknown): string {
+  if (typeof value === 'number' && !Number.isFinite(value)) return `\`${value}\``;
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `${typeof value} \`${String(value)}\``;
 }
 
 /**
- * The catalogue of every rule okr-handbook reports. Ids are stable: a published id
- * is never renamed, because CI configurations and editors' searches depend on it.
+ * The catalogue of every rule okr-handbook reports, and the one place their
+ * messages and hints are written. Ids are stable: a published id is never
+ * renamed, because CI configurations and editors' searches depend on it.
  * The README's rule table is generated from this object (`npm run docs`).
  */
 export const rules = {
-  'file/read-error': { severity: 'error', summary: 'A content file could not be read.', example: 'a file without read permission', fix: 'Make the file readable or remove it.' },
-  'file/too-large': { severity: 'error', summary: 'A content file is larger than 1 MiB.', example: 'a 5 MB page pasted from a spreadsheet', fix: 'Split the page or move data into static/ files.' },
-  'file/encoding': { severity: 'error', summary: 'A content file is not valid UTF-8 text (invalid bytes, UTF-16, NUL characters).', example: 'a page saved as UTF-16 by a Windows editor', fix: 'Save the file as UTF-8.' },
-  'frontmatter/missing': { severity: 'error', summary: 'A page has no front matter; every page needs at least a title.', example: 'an empty file', fix: 'Start the file with `---`, `title: …`, `---`.' },
-  'frontmatter/language': { severity: 'error', summary: 'Front matter in a language other than YAML (`---js`, `---json`, …); it is never executed.', example: '---javascript', fix: 'Write the front matter as YAML after a plain `---` line.' },
-  'frontmatter/not-at-start': { severity: 'error', summary: 'A `---` fence appears after blank lines or spaces, so the front matter would be published as text.', example: ' ---  (a space before the fence)', fix: 'Remove everything before the first `---`.' },
-  'frontmatter/fence': { severity: 'error', summary: 'The opening fence is not exactly `---` on a line of its own (e.g. `----`, or old Mac CR-only line endings).', example: '----', fix: 'Use exactly three dashes and LF or CRLF line endings.' },
-  'frontmatter/unclosed': { severity: 'error', summary: 'The front matter has no closing `---` line.', example: '---\\ntitle: x\\n(no closing fence)', fix: 'Close the front matter with a `---` line.' },
-  'frontmatter/too-large': { severity: 'error', summary: 'The front matter is larger than 64 KiB.', example: 'a history with thousands of check-ins', fix: 'Keep front matter small; long history belongs in the dashboard.' },
-  'frontmatter/not-a-map': { severity: 'error', summary: 'The front matter is not a mapping of keys to values.', example: '- title: x', fix: 'Write `key: value` lines at the top level.' },
-  'yaml/syntax': { severity: 'error', summary: 'The YAML cannot be parsed (bad indentation, tabs, unclosed quotes, …).', example: 'kr:\\n\\tcurrent: 1', fix: 'Indent with spaces and follow the position in the message.' },
-  'yaml/duplicate-key': { severity: 'error', summary: 'A key appears twice in the same mapping.', example: 'title: A\\ntitle: B', fix: 'Keep one of the two keys.' },
-  'yaml/alias': { severity: 'error', summary: 'YAML anchors and aliases (`&a`, `*a`) are not allowed: they can blow up the data.', example: 'a: &x [1]\\nb: *x', fix: 'Write the value out in full.' },
-  'yaml/merge-key': { severity: 'error', summary: 'YAML merge keys (`<<`) are not allowed.', example: '<<: *defaults', fix: 'Write the keys out in full.' },
-  'yaml/tag': { severity: 'error', summary: 'Explicit YAML tags (`!!binary`, `!custom`) are not allowed.', example: 'value: !!float 1', fix: 'Remove the tag; write a plain value.' },
-  'yaml/forbidden-key': { severity: 'error', summary: 'Keys `__proto__`, `constructor` and `prototype` are forbidden: they pollute JavaScript objects.', example: '__proto__: { admin: true }', fix: 'Rename or remove the key.' },
-  'yaml/unsafe-number': { severity: 'error', summary: 'An integer too large to be represented exactly.', example: 'goal_value: 12345678901234567890', fix: 'Use a smaller number or write it as a decimal.' },
-  'schema/required': { severity: 'error', summary: 'A required field is missing.', example: 'an OKR without `label`', fix: 'Add the field.' },
-  'schema/invalid-type': { severity: 'error', summary: 'A field has the wrong type.', example: 'weight: two', fix: 'Write a value of the expected type.' },
-  'schema/unknown-key': { severity: 'error', summary: 'A key inside `okrs`, `key_results`, `kpis`, `publish` or the config is not part of the contract; a misspelt internal field must never slip through.', example: 'curent_value: 2.1', fix: 'Fix the spelling (the hint names the closest key) or remove it.' },
-  'schema/invalid-value': { severity: 'error', summary: 'A field is not one of its allowed values.', example: 'direction: up', fix: 'Use one of the values listed in the message.' },
-  'schema/invalid-format': { severity: 'error', summary: 'A string does not have the required form (slug id, date, URL, permalink).', example: 'id: Modern Data Stack', fix: 'Follow the form given in the message.' },
-  'schema/out-of-range': { severity: 'error', summary: 'A value is outside its allowed range (empty title, confidence above 1, …).', example: 'confidence: 1.5', fix: 'Use a value inside the range.' },
-  'page/unknown-key': { severity: 'warning', summary: 'A page-level key the schema does not know; it is dropped before any layout sees it.', example: 'subcategory: OKRs (from a Jekyll handbook)', fix: 'Remove it, or list it in `pages.extra_keys` in handbook.config.yaml.' },
-  'page/duplicate-url': { severity: 'error', summary: 'Two pages resolve to the same URL; one would overwrite the other.', example: 'a/b.md and a/b/index.md', fix: 'Rename one of the files or change its `permalink`.' },
-  'page/invalid-layout': { severity: 'error', summary: 'A page names a layout that does not exist.', example: 'layout: wide', fix: 'Use one of the layouts listed in the message.' },
-  'okr/label-format': { severity: 'error', summary: 'An OKR label must start with `OKR: ` so issue trackers can use it.', example: 'label: Be the DataOps OS', fix: 'Write `label: "OKR: Be the DataOps OS"`.' },
-  'okr/duplicate-id': { severity: 'error', summary: 'Two OKRs share an id.', example: 'id: modern-data-stack on two OKRs', fix: 'Give each OKR its own id.' },
-  'okr/duplicate-label': { severity: 'error', summary: 'Two OKRs share a label.', example: 'label: "OKR: Growth" twice', fix: 'Make each label unique.' },
-  'okr/timeframe': { severity: 'error', summary: 'An OKR starts on or after its due date.', example: 'start: 2022-08-01, due: 2022-07-31', fix: 'Make `start` earlier than `due`.' },
-  'okr/too-many-current': { severity: 'warning', summary: 'More OKRs are current than `okrs.max_current` allows (default 3).', example: 'five OKRs whose timeframes include today', fix: 'Focus on fewer OKRs, or raise `okrs.max_current`.' },
-  'kr/duplicate-id': { severity: 'error', summary: 'Two key results of the same OKR share an id.', example: 'id: increase-app twice in one OKR', fix: 'Give each key result its own id.' },
-  'kr/unknown-kpi': { severity: 'error', summary: 'A key result names a KPI that no page defines.', example: 'kpi: ap', fix: 'Use the id of a KPI (the hint names the closest one).' },
-  'kr/due-after-okr': { severity: 'error', summary: 'A key result is due after its OKR.', example: 'KR due 2022-08-15, OKR due 2022-07-31', fix: 'Move the key result\'s `due` inside the OKR\'s timeframe.' },
-  'kr/no-change': { severity: 'error', summary: 'A key result\'s `target_value` equals its `start_value`, so it has no direction.', example: 'start_value: 2, target_value: 2', fix: 'Set a target that differs from the start.' },
-  'history/order': { severity: 'error', summary: 'History check-ins are not in ascending date order.', example: '2022-04-01 listed before 2022-03-01', fix: 'Sort the history by date, oldest first.' },
-  'history/outside-timeframe': { severity: 'error', summary: 'A key result check-in lies outside the timeframe.', example: 'a check-in after the due date', fix: 'Fix the date or the timeframe.' },
-  'kpi/duplicate-id': { severity: 'error', summary: 'Two KPIs share an id.', example: 'id: app on two pages', fix: 'Give each KPI its own id.' },
-  'kpi/multiple-north-stars': { severity: 'error', summary: 'More than one KPI is marked `north_star: true`.', example: 'two KPIs with north_star: true', fix: 'Keep one north-star metric.' },
-  'kpi/health-range': { severity: 'error', summary: 'A KPI\'s `health.min` is greater than `health.max`.', example: 'health: { min: 10, max: 5 }', fix: 'Swap or correct the bounds.' },
-  'publish/unknown-approver': { severity: 'error', summary: 'A publish approval names someone who is not an approver in handbook.config.yaml.', example: 'approved_by: intern', fix: 'Use an approver id from the config, or add the approver there.' },
-  'publish/future-date': { severity: 'error', summary: 'A publish approval is dated after today.', example: 'approved_on: 2099-01-01', fix: 'Use the date the approval was given.' },
-  'publish/not-internal-field': { severity: 'error', summary: 'A publish approval names a field that is not an internal field of that record.', example: 'fields: [title]', fix: 'Name internal fields only (the hint lists them).' },
-  'link/broken-page': { severity: 'error', summary: 'A link points at a page that does not exist in the handbook.', example: '[KPIs](/data-team/kpi)', fix: 'Fix the path (the hint names the closest page).' },
-  'link/broken-anchor': { severity: 'error', summary: 'A link\'s `#fragment` matches no heading, OKR or KPI anchor on the target page.', example: '[APP](/data-team/kpis#no-such-heading)', fix: 'Use an existing anchor (the hint names the closest one).' },
-  'link/to-draft': { severity: 'error', summary: 'A published page links to a draft page, which the public site does not have (a warning under `links.broken: warn`).', example: '[Plan](/company/plan/) where plan.md has draft: true', fix: 'Publish the page or remove the link.' },
-  'link/invalid-url': { severity: 'error', summary: 'A URL is malformed or uses a scheme that is not allowed (`javascript:`, `data:`, …).', example: '[x](javascript:alert(1))', fix: 'Use an http(s), mailto or site-relative URL.' },
-  'build/layout-error': { severity: 'error', summary: 'A layout failed while rendering a page; nothing was written.', example: 'a custom layout that calls an unknown filter', fix: 'Fix the layout named in the message.' },
-  'build/output-path': { severity: 'error', summary: 'A page would be written outside the output folder.', example: 'a permalink that escapes the site', fix: 'Use an absolute permalink inside the site.' },
-  'build/internal-data': { severity: 'error', summary: 'Internal data reached the site generator in a public build (the projection guard).', example: 'a layout plugin that re-adds current_value', fix: 'This is a bug in okr-handbook or a custom plugin: report it.' },
-  'build/search-index': { severity: 'error', summary: 'The search index could not be built; nothing was written.', example: 'the pagefind binary missing after an incomplete install', fix: 'Reinstall with `npm ci`.' },
-  'build/leak': { severity: 'error', summary: 'An internal value was found in a file of the public output; nothing was published.', example: 'a custom layout printing a KPI value', fix: 'Remove the value from the layout, or publish it with a `publish` approval.' },
-} as const satisfies Record<string, Rule>;
+  'file/read-error': rule({
+    severity: 'error', summary: 'A content file could not be read.', example: 'a file without read permission', fix: 'Make the file readable or remove it.',
+    message: (a: { reason: string }) => `file cannot be read: ${a.reason}`,
+    hint: 'make the file readable, or remove it',
+  }),
+  'file/too-large': rule({
+    severity: 'error', summary: 'A content file is larger than 1 MiB.', example: 'a 5 MB page pasted from a spreadsheet', fix: 'Split the page or move data into static/ files.',
+    message: (a: { bytes: number; limit: number }) => `file is ${a.bytes} bytes, more than the limit of ${a.limit}`,
+    hint: 'split the page, or move large data to a file under static/',
+  }),
+  'file/encoding': rule({
+    severity: 'error', summary: 'A content file is not valid UTF-8 text (invalid bytes, UTF-16, NUL characters).', example: 'a page saved as UTF-16 by a Windows editor', fix: 'Save the file as UTF-8.',
+    message: (a: { kind: 'invalid'; utf16Bom: boolean } | { kind: 'nul' }) =>
+      a.kind === 'nul' ? 'file contains a NUL character: it is binary or UTF-16, not UTF-8 text' : `file is not valid UTF-8${a.utf16Bom ? ' (it starts with a UTF-16 byte-order mark)' : ''}`,
+    hint: 'save the file as UTF-8',
+  }),
+  'frontmatter/missing': rule({
+    severity: 'error', summary: 'A page has no front matter; every page needs at least a title.', example: 'an empty file', fix: 'Start the file with `---`, `title: …`, `---`.',
+    message: () => 'page has no front matter',
+    hint: 'start the file with `---`, a `title:` line, and `---`',
+  }),
+  'frontmatter/language': rule({
+    severity: 'error', summary: 'Front matter in a language other than YAML (`---js`, `---json`, …); it is never executed.', example: '---javascript', fix: 'Write the front matter as YAML after a plain `---` line.',
+    message: (a: { language: string }) => `front matter language \`${a.language}\` is not supported; front matter is never executed`,
+    hint: 'write the front matter as YAML after a plain `---` line',
+  }),
+  'frontmatter/not-at-start': rule({
+    severity: 'error', summary: 'A `---` fence appears after blank lines or spaces, so the front matter would be published as text.', example: ' ---  (a space before the fence)', fix: 'Remove everything before the first `---`.',
+    message: () => 'the front matter fence must be the very first line of the file',
+    hint: 'remove the blank lines or spaces before `---`',
+  }),
+  'frontmatter/fence': rule({
+    severity: 'error', summary: 'The opening fence is not exactly `---` on a line of its own (e.g. `----`, or old Mac CR-only line endings).', example: '----', fix: 'Use exactly three dashes and LF or CRLF line endings.',
+    message: (a: { kind: 'opening'; found: string } | { kind: 'cr-only' } | { kind: 'inside' }) =>
+      a.kind === 'opening'
+        ? `the opening fence must be exactly \`---\`, found \`${a.found}\``
+        : a.kind === 'cr-only'
+          ? 'the file uses CR-only line endings, so its front matter cannot be found'
+          : 'a line inside the front matter starts with `---`; it would end the front matter early',
+    hint: (a) => (a.kind === 'inside' ? 'quote the value, or remove the dashes' : 'use exactly three dashes and LF or CRLF line endings'),
+  }),
+  'frontmatter/unclosed': rule({
+    severity: 'error', summary: 'The front matter has no closing `---` line.', example: '---\\ntitle: x\\n(no closing fence)', fix: 'Close the front matter with a `---` line.',
+    message: () => 'front matter has no closing `---` line',
+    hint: 'add a line with `---` after the last front-matter key',
+  }),
+  'frontmatter/too-large': rule({
+    severity: 'error', summary: 'The front matter is larger than 64 KiB.', example: 'a history with thousands of check-ins', fix: 'Keep front matter small; long history belongs in the dashboard.',
+    message: (a: { limit: number }) => `front matter is larger than the limit of ${a.limit} bytes`,
+    hint: 'keep front matter small; long histories belong in the dashboard',
+  }),
+  'frontmatter/not-a-map': rule({
+    severity: 'error', summary: 'The front matter is not a mapping of keys to values.', example: '- title: x', fix: 'Write `key: value` lines at the top level.',
+    message: () => 'front matter must be a mapping of keys to values',
+    hint: 'write `title: …` and other `key: value` lines',
+  }),
+  'yaml/syntax': rule({
+    severity: 'error', summary: 'The YAML cannot be parsed (bad indentation, tabs, unclosed quotes, …).', example: 'kr:\\n\\tcurrent: 1', fix: 'Indent with spaces and follow the position in the message.',
+    message: (a: { message: string; tab: boolean }) => a.message,
+    hint: (a) => (a.tab ? 'indent with spaces, never tabs' : YAML_PARSER_HINT),
+  }),
+  'yaml/duplicate-key': rule({
+    severity: 'error', summary: 'A key appears twice in the same mapping.', example: 'title: A\\ntitle: B', fix: 'Keep one of the two keys.',
+    message: (a: { message: string }) => a.message,
+    hint: 'keep one of the two keys',
+  }),
+  'yaml/alias': rule({
+    severity: 'error', summary: 'YAML anchors and aliases (`&a`, `*a`) are not allowed: they can blow up the data.', example: 'a: &x [1]\\nb: *x', fix: 'Write the value out in full.',
+    message: (a: { alias: string } | { anchor: string } | { message: string }) =>
+      'alias' in a ? `alias \`*${a.alias}\` is not allowed in front matter` : 'anchor' in a ? `anchor \`&${a.anchor}\` is not allowed in front matter` : a.message,
+    hint: (a) => ('message' in a ? YAML_PARSER_HINT : 'write the value out in full'),
+  }),
+  'yaml/merge-key': rule({
+    severity: 'error', summary: 'YAML merge keys (`<<`) are not allowed.', example: '<<: *defaults', fix: 'Write the keys out in full.',
+    message: () => 'merge key `<<` is not allowed in front matter',
+    hint: 'write the keys out in full',
+  }),
+  'yaml/tag': rule({
+    severity: 'error', summary: 'Explicit YAML tags (`!!binary`, `!custom`) are not allowed.', example: 'value: !!float 1', fix: 'Remove the tag; write a plain value.',
+    message: (a: { tag: string } | { message: string }) => ('tag' in a ? `tag \`${a.tag}\` is not allowed in front matter` : a.message),
+    hint: (a) => ('tag' in a ? 'remove the tag and write a plain value' : YAML_PARSER_HINT),
+  }),
+  'yaml/forbidden-key': rule({
+    severity: 'error', summary: 'Keys `__proto__`, `constructor` and `prototype` are forbidden: they pollute JavaScript objects.', example: '__proto__: { admin: true }', fix: 'Rename or remove the key.',
+    message: (a: { key: string }) => `key \`${a.key}\` is forbidden`,
+    hint: 'rename or remove the key',
+  }),
+  'yaml/unsafe-number': rule({
+    severity: 'error', summary: 'An integer too large to be represented exactly.', example: 'goal_value: 12345678901234567890', fix: 'Use a smaller number or write it as a decimal.',
+    message: (a: { integer: string }) => `integer \`${a.integer}\` is too large to be represented exactly`,
+    hint: 'use a smaller number',
+  }),
+  'schema/required': rule({
+    severity: 'error', summary: 'A required field is missing.', example: 'an OKR without `label`', fix: 'Add the field.',
+    message: (a: { field: string }) => `missing required field \`${a.field}\``,
+    hint: (a) => `add \`${a.field}:\``,
+  }),
+  'schema/invalid-type': rule({
+    severity: 'error', summary: 'A field has the wrong type.', example: 'weight: two', fix: 'Write a value of the expected type.',
+    message: (a: { expected: string; input: unknown } | { message: string }) => ('message' in a ? a.message : `expected ${a.expected}, got ${typeName(a.input)}`),
+    hint: (a) => ('message' in a ? undefined : `write ${article(a.expected)} ${a.expected}`),
+  }),
+  'schema/unknown-key': rule({
+    severity: 'error', summary: 'A key inside `okrs`, `key_results`, `kpis`, `publish` or the config is not part of the contract; a misspelt internal field must never slip through.', example: 'curent_value: 2.1', fix: 'Fix the spelling (the hint names the closest key) or remove it.',
+    message: (a: { key: string; expected: readonly string[]; guess?: string | undefined }) => `Unexpected \`${a.key}\`, expected one of ${listCode(a.expected)}`,
+    hint: (a) => guessOr(a.guess, 'remove the key; unknown keys are never published'),
+  }),
+  'schema/invalid-value': rule({
+    severity: 'error', summary: 'A field is not one of its allowed values.', example: 'direction: up', fix: 'Use one of the values listed in the message.',
+    message: (a: { allowed: readonly string[]; input: unknown; guess?: string | undefined }) => `expected one of ${listCode(a.allowed)}, got \`${String(a.input)}\``,
+    hint: (a) => guessOr(a.guess, `use one of ${listCode(a.allowed)}`),
+  }),
+  'schema/invalid-format': rule({
+    severity: 'error', summary: 'A string does not have the required form (slug id, date, URL, permalink).', example: 'id: Modern Data Stack', fix: 'Follow the form given in the message.',
+    message: (a: { message: string; field: string }) => a.message,
+    hint: (a) => fixedForm(a.field),
+  }),
+  'schema/out-of-range': rule({
+    severity: 'error', summary: 'A value is outside its allowed range (empty title, confidence above 1, …).', example: 'confidence: 1.5', fix: 'Use a value inside the range.',
+    message: (a: { field: string; message?: string | undefined; too: 'small' | 'big'; origin: string; bound: number | bigint }) => a.message ?? rangeMessage(a),
+    hint: (a) => `change \`${a.field}\` to a value inside the range`,
+  }),
+  'page/unknown-key': rule({
+    severity: 'warning', summary: 'A page-level key the schema does not know; it is dropped before any layout sees it.', example: 'subcategory: OKRs (from a Jekyll handbook)', fix: 'Remove it, or list it in `pages.extra_keys` in handbook.config.yaml.',
+    message: (a: { key: string; expected: readonly string[]; guess?: string | undefined }) => `Unexpected page key \`${a.key}\`, expected one of ${listCode(a.expected)}; it is dropped`,
+    hint: (a) => guessOr(a.guess, 'remove it, or list it in `pages.extra_keys` in handbook.config.yaml'),
+  }),
+  'page/duplicate-url': rule({
+    severity: 'error', summary: 'Two pages resolve to the same URL; one would overwrite the other.', example: 'a/b.md and a/b/index.md', fix: 'Rename one of the files or change its `permalink`.',
+    message: (a: { kind: 'generated'; url: string } | { kind: 'page'; url: string; other: string } | { kind: 'static'; written: string }) =>
+      a.kind === 'generated'
+        ? `URL \`${a.url}\` is reserved for a page okr-handbook generates`
+        : a.kind === 'page'
+          ? `this page and ${a.other} both resolve to \`${a.url}\``
+          : `this page and the static file \`static${a.written}\` are both written to \`${a.written}\``,
+    hint: (a) => (a.kind === 'generated' ? 'choose another file name or permalink' : a.kind === 'page' ? 'rename one of the files or change its permalink' : 'rename the page or the static file'),
+  }),
+  'page/invalid-layout': rule({
+    severity: 'error', summary: 'A page names a layout that does not exist.', example: 'layout: wide', fix: 'Use one of the layouts listed in the message.',
+    message: (a: { layout: string; layouts: readonly string[]; guess?: string | undefined }) => `layout \`${a.layout}\` does not exist, expected one of ${listCode(a.layouts)}`,
+    hint: (a) => guessOr(a.guess, 'remove `layout:` to use the default page layout'),
+  }),
+  'okr/label-format': rule({
+    severity: 'error', summary: 'An OKR label must start with `OKR: ` so issue trackers can use it.', example: 'label: Be the DataOps OS', fix: 'Write `label: "OKR: Be the DataOps OS"`.',
+    message: (a: { message: string; input: unknown; field: string }) => a.message,
+    hint: (a) => (typeof a.input === 'string' ? `write: "OKR: ${a.input.replace(/^OKR:?\s*/i, '')}"` : fixedForm(a.field)),
+  }),
+  'okr/duplicate-id': rule({
+    severity: 'error', summary: 'Two OKRs share an id.', example: 'id: modern-data-stack on two OKRs', fix: 'Give each OKR its own id.',
+    message: alreadyDefined('OKR id'),
+    hint: 'give each OKR its own id',
+  }),
+  'okr/duplicate-label': rule({
+    severity: 'error', summary: 'Two OKRs share a label.', example: 'label: "OKR: Growth" twice', fix: 'Make each label unique.',
+    message: alreadyDefined('OKR label'),
+    hint: 'give each OKR its own label',
+  }),
+  'okr/timeframe': rule({
+    severity: 'error', summary: 'An OKR starts on or after its due date.', example: 'start: 2022-08-01, due: 2022-07-31', fix: 'Make `start` earlier than `due`.',
+    message: (a: { id: string; start: string; due: string }) => `OKR \`${a.id}\` starts on ${a.start}, not before its due date ${a.due}`,
+    hint: 'make `start` earlier than `due`',
+  }),
+  'okr/too-many-current': rule({
+    severity: 'warning', summary: 'More OKRs are current than `okrs.max_current` allows (default 3).', example: 'five OKRs whose timeframes include today', fix: 'Focus on fewer OKRs, or raise `okrs.max_current`.',
+    message: (a: { count: number; today: string; max: number }) => `${a.count} OKRs are current on ${a.today}, more than \`okrs.max_current\` (${a.max})`,
+    hint: 'focus on fewer OKRs at a time, or raise `okrs.max_current` in handbook.config.yaml',
+  }),
+  'kr/duplicate-id': rule({
+    severity: 'error', summary: 'Two key results of the same OKR share an id.', example: 'id: increase-app twice in one OKR', fix: 'Give each key result its own id.',
+    message: alreadyDefined('Key result id'),
+    hint: 'give each key result of this OKR its own id',
+  }),
+  'kr/unknown-kpi': rule({
+    severity: 'error', summary: 'A key result names a KPI that no page defines.', example: 'kpi: ap', fix: 'Use the id of a KPI (the hint names the closest one).',
+    message: (a: { id: string; kpi: string; guess?: string | undefined }) => `key result \`${a.id}\` names KPI \`${a.kpi}\`, which no page defines`,
+    hint: (a) => guessOr(a.guess, 'define the KPI in a page\'s `kpis:` list, or fix the id'),
+  }),
+  'kr/due-after-okr': rule({
+    severity: 'error', summary: 'A key result is due after its OKR.', example: 'KR due 2022-08-15, OKR due 2022-07-31', fix: 'Move the key result\'s `due` inside the OKR\'s timeframe.',
+    message: (a: { id: string; due: string; okrDue: string }) => `key result \`${a.id}\` is due ${a.due}, after its OKR (${a.okrDue})`,
+    hint: (a) => `use a date on or before ${a.okrDue}`,
+  }),
+  'kr/no-change': rule({
+    severity: 'error', summary: 'A key result\'s `target_value` equals its `start_value`, so it has no direction.', example: 'start_value: 2, target_value: 2', fix: 'Set a target that differs from the start.',
+    message: (a: { id: string; value: number }) => `key result \`${a.id}\` has the same start and target value (${a.value})`,
+    hint: 'set a target that differs from the start; its sign gives the direction',
+  }),
+  'history/order': rule({
+    severity: 'error', summary: 'History check-ins are not in ascending date order.', example: '2022-04-01 listed before 2022-03-01', fix: 'Sort the history by date, oldest first.',
+    message: (a: { date: string; previous: string }) => `check-in ${a.date} is not after the one before it (${a.previous})`,
+    hint: 'list check-ins oldest first, one per date',
+  }),
+  'history/outside-timeframe': rule({
+    severity: 'error', summary: 'A key result check-in lies outside the timeframe.', example: 'a check-in after the due date', fix: 'Fix the date or the timeframe.',
+    message: (a: { date: string; start: string | undefined; due: string }) =>
+      `check-in ${a.date} is outside the timeframe (${a.start !== undefined ? `${a.start} to ${a.due}` : `up to ${a.due}`})`,
+    hint: 'fix the date, or the timeframe',
+  }),
+  'kpi/duplicate-id': rule({
+    severity: 'error', summary: 'Two KPIs share an id.', example: 'id: app on two pages', fix: 'Give each KPI its own id.',
+    message: alreadyDefined('KPI id'),
+    hint: 'give each KPI its own id',
+  }),
+  'kpi/multiple-north-stars': rule({
+    severity: 'error', summary: 'More than one KPI is marked `north_star: true`.', example: 'two KPIs with north_star: true', fix: 'Keep one north-star metric.',
+    message: (a: { id: string }) => `KPI \`${a.id}\` is marked as north star, but another KPI already is`,
+    hint: 'keep `north_star: true` on one KPI only',
+  }),
+  'kpi/health-range': rule({
+    severity: 'error', summary: 'A KPI\'s `health.min` is greater than `health.max`.', example: 'health: { min: 10, max: 5 }', fix: 'Swap or correct the bounds.',
+    message: (a: { id: string; min: number; max: number }) => `health range of KPI \`${a.id}\` is upside down: min ${a.min} > max ${a.max}`,
+    hint: 'swap or correct the bounds',
+  }),
+  'publish/unknown-approver': rule({
+    severity: 'error', summary: 'A publish approval names someone who is not an approver in handbook.config.yaml.', example: 'approved_by: intern', fix: 'Use an approver id from the config, or add the approver there.',
+    message: (a: { approver: string; approvers: readonly string[]; guess?: string | undefined }) => `\`${a.approver}\` is not an approver in handbook.config.yaml`,
+    hint: (a) => guessOr(a.guess, a.approvers.length ? `approvers are ${listCode(a.approvers)}` : 'add approvers to handbook.config.yaml'),
+  }),
+  'publish/future-date': rule({
+    severity: 'error', summary: 'A publish approval is dated after today.', example: 'approved_on: 2099-01-01', fix: 'Use the date the approval was given.',
+    message: (a: { date: string; today: string }) => `approval is dated ${a.date}, after today (${a.today})`,
+    hint: 'use the date the approval was given',
+  }),
+  'publish/not-internal-field': rule({
+    severity: 'error', summary: 'A publish approval names a field that is not an internal field of that record.', example: 'fields: [title]', fix: 'Name internal fields only (the hint lists them).',
+    message: (a: { field: string; allowed: readonly string[]; guess?: string | undefined }) => `\`${a.field}\` is not an internal field of this record, expected one of ${listCode(a.allowed)}`,
+    hint: (a) => guessOr(a.guess, 'public fields need no approval; name internal fields only'),
+  }),
+  'link/broken-page': rule({
+    severity: 'error', summary: 'A link points at a page that does not exist in the handbook.', example: '[KPIs](/data-team/kpi)', fix: 'Fix the path (the hint names the closest page).',
+    message: (a: { url: string; target: string; guess?: string | undefined }) => `link \`${a.url}\` points at \`${a.target}\`, which is not a page or file of this handbook`,
+    hint: (a) => guessOr(a.guess, 'fix the path, or create the page'),
+  }),
+  'link/broken-anchor': rule({
+    severity: 'error', summary: 'A link\'s `#fragment` matches no heading, OKR or KPI anchor on the target page.', example: '[APP](/data-team/kpis#no-such-heading)', fix: 'Use an existing anchor (the hint names the closest one).',
+    message: (a: { url: string; fragment: string; target: string; audience: string; elsewhere: boolean; guess?: string | undefined }) =>
+      `link \`${a.url}\`: no heading, OKR or KPI with anchor \`#${a.fragment}\` on \`${a.target}\`${a.elsewhere ? ` in the ${a.audience} site (drafts are not in it, and anchors of the same title are numbered without them)` : ''}`,
+    hint: (a) => guessOr(a.guess && `#${a.guess}`, 'link to an existing heading, or to the page without a fragment'),
+  }),
+  'link/to-draft': rule({
+    severity: 'error', summary: 'A published page links to a draft page, which the public site does not have (a warning under `links.broken: warn`).', example: '[Plan](/company/plan/) where plan.md has draft: true', fix: 'Publish the page or remove the link.',
+    message: (a: { url: string; target: string; audience: string }) => `link \`${a.url}\` points at the draft page \`${a.target}\`, which the ${a.audience} site does not have`,
+    hint: 'publish the page (remove `draft: true`) or remove the link',
+  }),
+  'link/invalid-url': rule({
+    severity: 'error', summary: 'A URL is malformed or uses a scheme that is not allowed (`javascript:`, `data:`, …).', example: '[x](javascript:alert(1))', fix: 'Use an http(s), mailto or site-relative URL.',
+    message: (a: { url: string; reason: string }) => `link \`${a.url}\` is not allowed (${a.reason})`,
+    hint: 'use an http(s), mailto or site-relative URL',
+  }),
+  'build/layout-error': rule({
+    severity: 'error', summary: 'A layout failed while rendering a page; nothing was written.', example: 'a custom layout that calls an unknown filter', fix: 'Fix the layout named in the message.',
+    message: (a: { message: string }) => a.message,
+    hint: 'fix the layout; nothing was written',
+  }),
+  'build/output-path': rule({
+    severity: 'error', summary: 'A page would be written outside the output folder.', example: 'a permalink that escapes the site', fix: 'Use an absolute permalink inside the site.',
+    message: (a: { message: string }) => a.message,
+    hint: 'use an absolute permalink inside the site; nothing was written',
+  }),
+  'build/internal-data': rule({
+    severity: 'error', summary: 'Internal data reached the site generator in a public build (the projection guard).', example: 'a layout plugin that re-adds current_value', fix: 'This is a bug in okr-handbook or a custom plugin: report it.',
+    message: (a: { message: string }) => a.message,
+    hint: 'internal data must never reach layouts in a public build; nothing was written',
+  }),
+  'build/search-index': rule({
+    severity: 'error', summary: 'The search index could not be built; nothing was written.', example: 'the pagefind binary missing after an incomplete install', fix: 'Reinstall with `npm ci`.',
+    message: (a: { message: string }) => a.message,
+    hint: 'nothing was written; a missing Pagefind binary means an incomplete install (npm ci)',
+  }),
+  'build/leak': rule({
+    severity: 'error', summary: 'An internal value was found in a file of the public output; nothing was published.', example: 'a custom layout printing a KPI value', fix: 'Remove the value from the layout, or publish it with a `publish` approval.',
+    message: (a: { value: string; file: string }) => `internal value \`${a.value}\` appears in the public output file \`${a.file}\`; nothing was published`,
+    hint: 'remove it from the layout or data that prints it, or publish it with a `publish` approval',
+  }),
+} satisfies Record<string, Rule<any>>;
 
 /** A stable rule id. */
 export type RuleId = keyof typeof rules;
+
+/** What a call site gives to make the texts of rule `C` (`void`: nothing). */
+export type RuleArgs<C extends RuleId> = Parameters<(typeof rules)[C]['message']>[0];
+
+/**
+ * The id of a rule's row in the README's rule table, so a URL can point at a
+ * rule: `link/broken-page` → `rule-link-broken-page`. Derived from the id
+ * alone, so it is as stable as the id.
+ */
+export function ruleAnchor(id: RuleId): string {
+  return `rule-${id.replace(/[^a-z0-9]+/g, '-')}`;
+}

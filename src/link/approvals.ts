@@ -5,7 +5,7 @@ import { approvalProblems, PublishSchema, publishedFields } from '../../schemas/
 import { internalFields } from '../../schemas/visibility.js';
 import { nodes } from '../../schemas/walk.js';
 import { diagnostic, type Diagnostic, formatPath } from '../diagnostics/diagnostic.js';
-import { didYouMean, listCode } from '../diagnostics/did-you-mean.js';
+import { didYouMean } from '../diagnostics/did-you-mean.js';
 import type { Page } from '../pages/page.js';
 
 /**
@@ -31,13 +31,11 @@ export function checkApprovals(pages: readonly Page[], config: Config, today: st
       const allowed = internalFields(schema);
       for (const problem of approvalProblems(publish, schema, context)) {
         if (problem.kind === 'unknown-approver') {
-          const guess = didYouMean(publish.approved_by, approvers);
-          diagnostics.push(diagnostic('publish/unknown-approver', { ...at(['approved_by']), message: `\`${publish.approved_by}\` is not an approver in handbook.config.yaml`, hint: guess ? `did you mean \`${guess}\`?` : approvers.length ? `approvers are ${listCode(approvers)}` : 'add approvers to handbook.config.yaml' }));
+          diagnostics.push(diagnostic('publish/unknown-approver', at(['approved_by']), { approver: publish.approved_by, approvers, guess: didYouMean(publish.approved_by, approvers) }));
         } else if (problem.kind === 'future-date') {
-          diagnostics.push(diagnostic('publish/future-date', { ...at(['approved_on']), message: `approval is dated ${publish.approved_on}, after today (${today})`, hint: 'use the date the approval was given' }));
+          diagnostics.push(diagnostic('publish/future-date', at(['approved_on']), { date: publish.approved_on, today }));
         } else {
-          const guess = didYouMean(problem.field, allowed);
-          diagnostics.push(diagnostic('publish/not-internal-field', { ...at(['fields', problem.index]), message: `\`${problem.field}\` is not an internal field of this record, expected one of ${listCode(allowed)}`, hint: guess ? `did you mean \`${guess}\`?` : 'public fields need no approval; name internal fields only' }));
+          diagnostics.push(diagnostic('publish/not-internal-field', at(['fields', problem.index]), { field: problem.field, allowed, guess: didYouMean(problem.field, allowed) }));
         }
       }
     }

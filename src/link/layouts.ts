@@ -1,5 +1,5 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { didYouMean, listCode } from '../diagnostics/did-you-mean.js';
+import { didYouMean } from '../diagnostics/did-you-mean.js';
 import type { Page } from '../pages/page.js';
 
 /** Every page's `layout` names one of the layouts available to the build. */
@@ -8,8 +8,7 @@ export function checkLayouts(pages: readonly Page[], layouts: readonly string[])
   for (const page of pages) {
     const layout = page.data.layout;
     if (layout === undefined || layouts.includes(layout)) continue;
-    const guess = didYouMean(layout, layouts);
-    diagnostics.push(diagnostic('page/invalid-layout', { file: page.file, ...page.locate(['layout']), path: 'layout', message: `layout \`${layout}\` does not exist, expected one of ${listCode(layouts)}`, hint: guess ? `did you mean \`${guess}\`?` : 'remove `layout:` to use the default page layout' }));
+    diagnostics.push(diagnostic('page/invalid-layout', { file: page.file, ...page.locate(['layout']), path: 'layout' }, { layout, layouts, guess: didYouMean(layout, layouts) }));
   }
   return diagnostics;
 }

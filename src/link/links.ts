@@ -27,12 +27,12 @@ export function checkLinks(pages: readonly Page[], outlines: ReadonlyMap<string,
       const resolved = resolveLink(index, page, url);
       const at = { file: page.file, ...place };
       if (resolved.kind === 'invalid') {
-        diagnostics.push(diagnostic('link/invalid-url', { ...at, message: `link \`${url}\` is not allowed (${resolved.reason})`, hint: 'use an http(s), mailto or site-relative URL' }));
+        diagnostics.push(diagnostic('link/invalid-url', at, { url, reason: resolved.reason }));
         return;
       }
       if (resolved.kind === 'broken') {
         const guess = didYouMean(resolved.target.endsWith('/') ? resolved.target : `${resolved.target}/`, urls);
-        diagnostics.push(diagnostic('link/broken-page', { ...at, severity, message: `link \`${url}\` points at \`${resolved.target}\`, which is not a page or file of this handbook`, hint: guess ? `did you mean \`${guess}\`?` : 'fix the path, or create the page' }));
+        diagnostics.push(diagnostic('link/broken-page', { ...at, severity }, { url, target: resolved.target, guess }));
         return;
       }
       if (resolved.kind !== 'page') return;
@@ -40,20 +40,13 @@ export function checkLinks(pages: readonly Page[], outlines: ReadonlyMap<string,
         const site = sites[audience];
         const ids = site.anchors.get(resolved.url);
         if (resolved.page && !site.urls.has(resolved.url)) {
-          diagnostics.push(diagnostic('link/to-draft', { ...at, severity, message: `link \`${url}\` points at the draft page \`${resolved.url}\`, which the ${audience} site does not have`, hint: 'publish the page (remove `draft: true`) or remove the link' }));
+          diagnostics.push(diagnostic('link/to-draft', { ...at, severity }, { url, target: resolved.url, audience }));
           return;
         }
         if (ids && resolved.fragment !== undefined && resolved.fragment !== '' && !ids.has(resolved.fragment)) {
           const elsewhere = AUDIENCES.some((a) => sites[a].anchors.get(resolved.url)?.has(resolved.fragment!));
           const guess = didYouMean(resolved.fragment, [...ids]);
-          diagnostics.push(
-            diagnostic('link/broken-anchor', {
-              ...at,
-              severity,
-              message: `link \`${url}\`: no heading, OKR or KPI with anchor \`#${resolved.fragment}\` on \`${resolved.url}\`${elsewhere ? ` in the ${audience} site (drafts are not in it, and anchors of the same title are numbered without them)` : ''}`,
-              hint: guess ? `did you mean \`#${guess}\`?` : 'link to an existing heading, or to the page without a fragment',
-            }),
-          );
+          diagnostics.push(diagnostic('link/broken-anchor', { ...at, severity }, { url, fragment: resolved.fragment, target: resolved.url, audience, elsewhere, guess }));
           return;
         }
       }

@@ -35,16 +35,16 @@ export function indexPages(pages: readonly Page[], staticUrls: readonly string[]
     byContentPath.set(page.contentPath, page);
     const first = byUrl.get(page.url);
     if (generated.has(page.url)) {
-      diagnostics.push(diagnostic('page/duplicate-url', { ...placeOf(page), message: `URL \`${page.url}\` is reserved for a page okr-handbook generates`, hint: 'choose another file name or permalink' }));
+      diagnostics.push(diagnostic('page/duplicate-url', placeOf(page), { kind: 'generated', url: page.url }));
     } else if (first) {
       const here = placeOf(page);
       const there = placeOf(first);
-      diagnostics.push(diagnostic('page/duplicate-url', { ...here, message: `this page and ${first.file} both resolve to \`${page.url}\``, hint: 'rename one of the files or change its permalink', cause: cause(there.file, there, 'the other page with this URL') }));
-      diagnostics.push(diagnostic('page/duplicate-url', { ...there, message: `this page and ${page.file} both resolve to \`${page.url}\``, hint: 'rename one of the files or change its permalink', cause: cause(here.file, here, 'the other page with this URL') }));
+      diagnostics.push(diagnostic('page/duplicate-url', { ...here, cause: cause(there.file, there, 'the other page with this URL') }, { kind: 'page', url: page.url, other: first.file }));
+      diagnostics.push(diagnostic('page/duplicate-url', { ...there, cause: cause(here.file, here, 'the other page with this URL') }, { kind: 'page', url: page.url, other: page.file }));
     } else byUrl.set(page.url, page);
     const written = `/${outputPathForUrl(page.url)}`;
     if (staticSet.has(written)) {
-      diagnostics.push(diagnostic('page/duplicate-url', { ...placeOf(page), message: `this page and the static file \`static${written}\` are both written to \`${written}\``, hint: 'rename the page or the static file' }));
+      diagnostics.push(diagnostic('page/duplicate-url', placeOf(page), { kind: 'static', written }));
     }
   }
   return { index: { byUrl, byContentPath, generated, statics: staticSet, unvalidated: new Map(unvalidated), unvalidatedUrls: new Set(unvalidated.values()) }, diagnostics };

@@ -1,7 +1,9 @@
 import { cause, diagnostic, type Diagnostic, formatPath } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
-import type { RuleId } from '../diagnostics/rules.js';
 import type { Page } from '../pages/page.js';
+
+/** The rules of values that must be unique; their texts name the value (`OKR id \`growth\` is already defined`). */
+type DuplicateRule = 'okr/duplicate-id' | 'okr/duplicate-label' | 'kr/duplicate-id' | 'kpi/duplicate-id';
 
 /** A value defined once in the handbook, with where it was first defined. */
 interface FirstDefinition {
@@ -23,39 +25,27 @@ export function checkRecords(pages: readonly Page[], complete: boolean): Diagnos
   const kpiIds = new Map<string, FirstDefinition>();
   let northStar: FirstDefinition | undefined;
 
-  const unique = (seen: Map<string, FirstDefinition>, key: string, page: Page, path: PropertyKey[], code: RuleId, what: string, hint: string) => {
+  const unique = (seen: Map<string, FirstDefinition>, key: string, page: Page, path: PropertyKey[], code: DuplicateRule, what: string) => {
     const first = seen.get(key);
     if (!first) {
       seen.set(key, { page, path });
       return;
     }
-    diagnostics.push(
-      diagnostic(code, {
-        file: page.file,
-        ...page.locate(path),
-        path: formatPath(path),
-        message: `${what} \`${key}\` is already defined`,
-        hint,
-        cause: cause(first.page.file, first.page.locate(first.path), `${what} first defined here`),
-      }),
-    );
+    diagnostics.push(diagnostic(code, { file: page.file, ...page.locate(path), path: formatPath(path), cause: cause(first.page.file, first.page.locate(first.path), `${what} first defined here`) }, { key }));
   };
 
   for (const page of pages) {
     (page.data.kpis ?? []).forEach((kpi, k) => {
-      unique(kpiIds, kpi.id, page, ['kpis', k, 'id'], 'kpi/duplicate-id', 'KPI id', 'give each KPI its own id');
+      unique(kpiIds, kpi.id, page, ['kpis', k, 'id'], 'kpi/duplicate-id', 'KPI id');
       if (kpi.north_star) {
         const path = ['kpis', k, 'north_star'];
         if (northStar) {
           diagnostics.push(
-            diagnostic('kpi/multiple-north-stars', {
-              file: page.file,
-              ...page.locate(path),
-              path: formatPath(path),
-              message: `KPI \`${kpi.id}\` is marked as north star, but another KPI already is`,
-              hint: 'keep `north_star: true` on one KPI only',
-              cause: cause(northStar.page.file, northStar.page.locate(northStar.path), 'the first north-star KPI'),
-            }),
+            diagnostic(
+              'kpi/multiple-north-stars',
+              { file: page.file, ...page.locate(path), path: formatPath(path), cause: cause(northStar.page.file, northStar.page.locate(northStar.path), 'the first north-star KPI') },
+              { id: kpi.id },
+            ),
           );
         } else northStar = { page, path };
       }
@@ -65,23 +55,14 @@ export function checkRecords(pages: readonly Page[], complete: boolean): Diagnos
 
   for (const page of pages) {
     (page.data.okrs ?? []).forEach((okr, o) => {
-      unique(okrIds, okr.id, page, ['okrs', o, 'id'], 'okr/duplicate-id', 'OKR id', 'give each OKR its own id');
-      unique(labels, okr.label, page, ['okrs', o, 'label'], 'okr/duplicate-label', 'OKR label', 'give each OKR its own label');
+      unique(okrIds, okr.id, page, ['okrs', o, 'id'], 'okr/duplicate-id', 'OKR id');
+      unique(labels, okr.label, page, ['okrs', o, 'label'], 'okr/duplicate-label', 'OKR label');
       const krIds = new Map<string, FirstDefinition>();
       (okr.key_results ?? []).forEach((kr, r) => {
-        unique(krIds, kr.id, page, ['okrs', o, 'key_results', r, 'id'], 'kr/duplicate-id', 'Key result id', 'give each key result of this OKR its own id');
+        unique(krIds, kr.id, page, ['okrs', o, 'key_results', r, 'id'], 'kr/duplicate-id', 'Key result id');
         if (complete && !kpiIds.has(kr.kpi)) {
           const path = ['okrs', o, 'key_results', r, 'kpi'];
-          const guess = didYouMean(kr.kpi, kpiNames);
-          diagnostics.push(
-            diagnostic('kr/unknown-kpi', {
-              file: page.file,
-              ...page.locate(path),
-              path: formatPath(path),
-              message: `key result \`${kr.id}\` names KPI \`${kr.kpi}\`, which no page defines`,
-              hint: guess ? `did you mean \`${guess}\`?` : 'define the KPI in a page\'s `kpis:` list, or fix the id',
-            }),
-          );
+          diagnostics.push(diagnostic('kr/unknown-kpi', { file: page.file, ...page.locate(path), path: formatPath(path) }, { id: kr.id, kpi: kr.kpi, guess: didYouMean(kr.kpi, kpiNames) }));
         }
       });
     });

@@ -15,14 +15,14 @@ export function checkTimeframes(pages: readonly Page[], config: Config, today: s
     const at = (path: PropertyKey[]) => ({ file: page.file, ...page.locate(path), path: formatPath(path) });
     (page.data.okrs ?? []).forEach((okr, o) => {
       if (okr.start !== undefined && okr.start >= okr.due) {
-        diagnostics.push(diagnostic('okr/timeframe', { ...at(['okrs', o, 'start']), message: `OKR \`${okr.id}\` starts on ${okr.start}, not before its due date ${okr.due}`, hint: 'make `start` earlier than `due`' }));
+        diagnostics.push(diagnostic('okr/timeframe', at(['okrs', o, 'start']), { id: okr.id, start: okr.start, due: okr.due }));
       }
       if (okrPhase(okr, today) === 'current') current.push({ page, index: o });
       (okr.key_results ?? []).forEach((kr, r) => {
         const base = ['okrs', o, 'key_results', r];
         const due = kr.due ?? okr.due;
         if (kr.due !== undefined && kr.due > okr.due) {
-          diagnostics.push(diagnostic('kr/due-after-okr', { ...at([...base, 'due']), message: `key result \`${kr.id}\` is due ${kr.due}, after its OKR (${okr.due})`, hint: `use a date on or before ${okr.due}` }));
+          diagnostics.push(diagnostic('kr/due-after-okr', at([...base, 'due']), { id: kr.id, due: kr.due, okrDue: okr.due }));
         }
         diagnostics.push(...checkHistory(kr.history, [...base, 'history'], at, { start: okr.start, due }));
       });
@@ -33,13 +33,7 @@ export function checkTimeframes(pages: readonly Page[], config: Config, today: s
     for (const { page, index } of current) {
       const path = ['okrs', index, 'due'];
       diagnostics.push(
-        diagnostic('okr/too-many-current', {
-          file: page.file,
-          ...page.locate(path),
-          path: formatPath(path),
-          message: `${current.length} OKRs are current on ${today}, more than \`okrs.max_current\` (${config.okrs.max_current})`,
-          hint: 'focus on fewer OKRs at a time, or raise `okrs.max_current` in handbook.config.yaml',
-        }),
+        diagnostic('okr/too-many-current', { file: page.file, ...page.locate(path), path: formatPath(path) }, { count: current.length, today, max: config.okrs.max_current }),
       );
     }
   }
@@ -54,11 +48,10 @@ function checkHistory(history: readonly { date: string }[] | undefined, base: Pr
     const path = [...base, i, 'date'];
     const previous = history?.[i - 1];
     if (previous && entry.date <= previous.date) {
-      out.push(diagnostic('history/order', { ...at(path), message: `check-in ${entry.date} is not after the one before it (${previous.date})`, hint: 'list check-ins oldest first, one per date' }));
+      out.push(diagnostic('history/order', at(path), { date: entry.date, previous: previous.date }));
     }
     if (timeframe && (entry.date > timeframe.due || (timeframe.start !== undefined && entry.date < timeframe.start))) {
-      const range = timeframe.start !== undefined ? `${timeframe.start} to ${timeframe.due}` : `up to ${timeframe.due}`;
-      out.push(diagnostic('history/outside-timeframe', { ...at(path), message: `check-in ${entry.date} is outside the timeframe (${range})`, hint: 'fix the date, or the timeframe' }));
+      out.push(diagnostic('history/outside-timeframe', at(path), { date: entry.date, start: timeframe.start, due: timeframe.due }));
     }
   });
   return out;

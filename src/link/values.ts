@@ -9,13 +9,13 @@ export function checkValues(pages: readonly Page[]): Diagnostic[] {
     (page.data.okrs ?? []).forEach((okr, o) =>
       (okr.key_results ?? []).forEach((kr, r) => {
         if (kr.start_value !== undefined && kr.start_value === kr.target_value) {
-          diagnostics.push(diagnostic('kr/no-change', { ...at(['okrs', o, 'key_results', r, 'target_value']), message: `key result \`${kr.id}\` has the same start and target value (${kr.target_value})`, hint: 'set a target that differs from the start; its sign gives the direction' }));
+          diagnostics.push(diagnostic('kr/no-change', at(['okrs', o, 'key_results', r, 'target_value']), { id: kr.id, value: kr.target_value }));
         }
       }),
     );
     (page.data.kpis ?? []).forEach((kpi, k) => {
       if (kpi.health && kpi.health.min > kpi.health.max) {
-        diagnostics.push(diagnostic('kpi/health-range', { ...at(['kpis', k, 'health', 'min']), message: `health range of KPI \`${kpi.id}\` is upside down: min ${kpi.health.min} > max ${kpi.health.max}`, hint: 'swap or correct the bounds' }));
+        diagnostics.push(diagnostic('kpi/health-range', at(['kpis', k, 'health', 'min']), { id: kpi.id, min: kpi.health.min, max: kpi.health.max }));
       }
     });
   }

@@ -10,20 +10,15 @@ export function decodeSource(file: string, bytes: Uint8Array): { text: string } 
   const at = { file, line: 1, column: 1 };
   if (bytes.byteLength > MAX_FILE_BYTES) {
     return {
-      diagnostic: diagnostic('file/too-large', {
-        ...at,
-        message: `file is ${bytes.byteLength} bytes, more than the limit of ${MAX_FILE_BYTES}`,
-        hint: 'split the page, or move large data to a file under static/',
-      }),
+      diagnostic: diagnostic('file/too-large', at, { bytes: bytes.byteLength, limit: MAX_FILE_BYTES }),
     };
   }
   let text: string;
   try {
     text = utf8.decode(bytes);
   } catch {
-    const bom = bytes[0] === 0xff || bytes[0] === 0xfe ? ' (it starts with a UTF-16 byte-order mark)' : '';
     return {
-      diagnostic: diagnostic('file/encoding', { ...at, message: `file is not valid UTF-8${bom}`, hint: 'save the file as UTF-8' }),
+      diagnostic: diagnostic('file/encoding', at, { kind: 'invalid', utf16Bom: bytes[0] === 0xff || bytes[0] === 0xfe }),
     };
   }
   const nul = text.indexOf('\0');
@@ -31,13 +26,7 @@ export function decodeSource(file: string, bytes: Uint8Array): { text: string } 
     const before = text.slice(0, nul);
     const line = before.split('\n').length;
     return {
-      diagnostic: diagnostic('file/encoding', {
-        file,
-        line,
-        column: nul - before.lastIndexOf('\n'),
-        message: 'file contains a NUL character: it is binary or UTF-16, not UTF-8 text',
-        hint: 'save the file as UTF-8',
-      }),
+      diagnostic: diagnostic('file/encoding', { file, line, column: nul - before.lastIndexOf('\n') }, { kind: 'nul' }),
     };
   }
   return { text };

@@ -25,7 +25,7 @@ export interface ValidFrontMatter {
 export function loadPage(source: SourceFile, extraKeys: readonly string[], cache?: CacheFile<ValidFrontMatter>): { page?: Page; diagnostics: Diagnostic[]; text?: string } {
   const { file, contentPath } = source;
   if (source.error) {
-    return { diagnostics: [diagnostic('file/read-error', { file, line: 1, column: 1, message: `file cannot be read: ${source.error.code ?? source.error.message}`, hint: 'make the file readable, or remove it' })] };
+    return { diagnostics: [diagnostic('file/read-error', { file, line: 1, column: 1 }, { reason: source.error.code ?? source.error.message })] };
   }
   const decoded = decodeSource(file, source.bytes);
   if ('diagnostic' in decoded) return { diagnostics: [decoded.diagnostic] };

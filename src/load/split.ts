@@ -57,68 +57,38 @@ export function splitFrontMatter(file: string, text: string): SplitSource | { di
       const rest = firstLine.slice(3).replace(/\r$/, '');
       if (/^[A-Za-z]/.test(rest.trim()) && !rest.includes('\r')) {
         return {
-          diagnostic: diagnostic('frontmatter/language', {
-            ...at,
-            column: 4,
-            message: `front matter language \`${rest.trim()}\` is not supported; front matter is never executed`,
-            hint: 'write the front matter as YAML after a plain `---` line',
-          }),
+          diagnostic: diagnostic('frontmatter/language', { ...at, column: 4 }, { language: rest.trim() }),
         };
       }
-      const message = rest.includes('\r')
-        ? 'the file uses CR-only line endings, so its front matter cannot be found'
-        : `the opening fence must be exactly \`---\`, found \`${firstLine.trimEnd()}\``;
-      return { diagnostic: diagnostic('frontmatter/fence', { ...at, message, hint: 'use exactly three dashes and LF or CRLF line endings' }) };
+      return { diagnostic: diagnostic('frontmatter/fence', at, rest.includes('\r') ? { kind: 'cr-only' } : { kind: 'opening', found: firstLine.trimEnd() }) };
     }
     const late = lateFence(text);
     if (late) {
       return {
-        diagnostic: diagnostic('frontmatter/not-at-start', {
-          file,
-          ...late,
-          message: 'the front matter fence must be the very first line of the file',
-          hint: 'remove the blank lines or spaces before `---`',
-        }),
+        diagnostic: diagnostic('frontmatter/not-at-start', { file, ...late }),
       };
     }
     return {
-      diagnostic: diagnostic('frontmatter/missing', {
-        ...at,
-        message: 'page has no front matter',
-        hint: 'start the file with `---`, a `title:` line, and `---`',
-      }),
+      diagnostic: diagnostic('frontmatter/missing', at),
     };
   }
 
   const close = closingFence(text, firstBreak);
   if (close === -1) {
     return {
-      diagnostic: diagnostic('frontmatter/unclosed', {
-        ...at,
-        message: 'front matter has no closing `---` line',
-        hint: 'add a line with `---` after the last front-matter key',
-      }),
+      diagnostic: diagnostic('frontmatter/unclosed', at),
     };
   }
   if (Buffer.byteLength(text.slice(0, close)) > MAX_FRONT_MATTER_BYTES) {
     return {
-      diagnostic: diagnostic('frontmatter/too-large', {
-        ...at,
-        message: `front matter is larger than the limit of ${MAX_FRONT_MATTER_BYTES} bytes`,
-        hint: 'keep front matter small; long histories belong in the dashboard',
-      }),
+      diagnostic: diagnostic('frontmatter/too-large', at, { limit: MAX_FRONT_MATTER_BYTES }),
     };
   }
 
   const stray = strayFence(text, firstBreak, close);
   if (stray) {
     return {
-      diagnostic: diagnostic('frontmatter/fence', {
-        file,
-        ...stray,
-        message: 'a line inside the front matter starts with `---`; it would end the front matter early',
-        hint: 'quote the value, or remove the dashes',
-      }),
+      diagnostic: diagnostic('frontmatter/fence', { file, ...stray }, { kind: 'inside' }),
     };
   }
 

@@ -1,6 +1,5 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
 import { diagnostic, type Diagnostic, formatPath } from '../diagnostics/diagnostic.js';
-import type { RuleId } from '../diagnostics/rules.js';
 
 /** Keys that would pollute `Object.prototype` once the data reaches JavaScript merges. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -41,28 +40,28 @@ export function parseYaml(file: string, source: string): ParsedYaml | { diagnost
     const where = (n: { range?: [number, number, number] | null }) => at(n.range?.[0] ?? 0);
     const path = formatPath(pathOf(ancestry, node));
     if (isAlias(node)) {
-      problems.push(diagnostic('yaml/alias', { ...where(node), path, message: `alias \`*${node.source}\` is not allowed in front matter`, hint: 'write the value out in full' }));
+      problems.push(diagnostic('yaml/alias', { ...where(node), path }, { alias: node.source }));
       return;
     }
     if (isPair(node) && isScalar(node.key)) {
       const name = String(node.key.value);
       const keyPath = path === '' ? name : `${path}.${name}`;
       if (name === '<<') {
-        problems.push(diagnostic('yaml/merge-key', { ...where(node.key), path: keyPath, message: 'merge key `<<` is not allowed in front matter', hint: 'write the keys out in full' }));
+        problems.push(diagnostic('yaml/merge-key', { ...where(node.key), path: keyPath }));
       } else if (FORBIDDEN_KEYS.has(name)) {
-        problems.push(diagnostic('yaml/forbidden-key', { ...where(node.key), path: keyPath, message: `key \`${name}\` is forbidden`, hint: 'rename or remove the key' }));
+        problems.push(diagnostic('yaml/forbidden-key', { ...where(node.key), path: keyPath }, { key: name }));
       }
       return;
     }
     if (isScalar(node) || isMap(node) || isSeq(node)) {
       if (node.anchor) {
-        problems.push(diagnostic('yaml/alias', { ...where(node), path, message: `anchor \`&${node.anchor}\` is not allowed in front matter`, hint: 'write the value out in full' }));
+        problems.push(diagnostic('yaml/alias', { ...where(node), path }, { anchor: node.anchor }));
       }
       if (node.tag) {
-        problems.push(diagnostic('yaml/tag', { ...where(node), path, message: `tag \`${node.tag}\` is not allowed in front matter`, hint: 'remove the tag and write a plain value' }));
+        problems.push(diagnostic('yaml/tag', { ...where(node), path }, { tag: node.tag }));
       }
       if (isScalar(node) && typeof node.value === 'number' && Number.isInteger(node.value) && !Number.isSafeInteger(node.value)) {
-        problems.push(diagnostic('yaml/unsafe-number', { ...where(node), path, message: `integer \`${node.source ?? node.value}\` is too large to be represented exactly`, hint: 'use a smaller number' }));
+        problems.push(diagnostic('yaml/unsafe-number', { ...where(node), path }, { integer: String(node.source ?? node.value) }));
       }
     }
   });
@@ -70,12 +69,6 @@ export function parseYaml(file: string, source: string): ParsedYaml | { diagnost
 
   return { data: doc.toJS({ maxAliasCount: 0 }), doc, lineCounter };
 }
-
-const YAML_RULES: Partial<Record<string, RuleId>> = {
-  DUPLICATE_KEY: 'yaml/duplicate-key',
-  TAG_RESOLVE_FAILED: 'yaml/tag',
-  BAD_ALIAS: 'yaml/alias',
-};
 
 /** What an unclosed construct opens with, from the parser's message about its missing end. */
 function openerOf(message: string): string | undefined {
@@ -92,8 +85,16 @@ function fromYamlError(file: string, source: string, err: YAMLError, at: (offset
   const opener = openerOf(message);
   const opened = opener === undefined ? -1 : source.lastIndexOf(opener, err.pos[0] - 1);
   const place = opened !== -1 ? at(opened) : err.linePos ? { file, line: err.linePos[0].line, column: err.linePos[0].col } : at(err.pos[0]);
-  const hint = err.code === 'TAB_AS_INDENT' ? 'indent with spaces, never tabs' : err.code === 'DUPLICATE_KEY' ? 'keep one of the two keys' : 'check the indentation and quoting at this position';
-  return diagnostic(YAML_RULES[err.code] ?? 'yaml/syntax', { ...place, message, hint });
+  switch (err.code) {
+    case 'DUPLICATE_KEY':
+      return diagnostic('yaml/duplicate-key', place, { message });
+    case 'TAG_RESOLVE_FAILED':
+      return diagnostic('yaml/tag', place, { message });
+    case 'BAD_ALIAS':
+      return diagnostic('yaml/alias', place, { message });
+    default:
+      return diagnostic('yaml/syntax', place, { message, tab: err.code === 'TAB_AS_INDENT' });
+  }
 }
 
 /** The data path of a node, from the ancestry `visit` gives. */

@@ -75,7 +75,7 @@ function guard(views: readonly PageView[], ctx: RunContext & { config: Config })
     assertProjected(views, publishedFields({ approvers: ctx.config.approvers, today: ctx.today }));
   } catch (err) {
     if (!(err instanceof InternalDataError)) throw err;
-    throw new DiagnosticError([diagnostic('build/internal-data', { file: rootRelative(ctx.paths, ctx.paths.layoutsDir), line: 1, column: 1, message: err.message, hint: 'internal data must never reach layouts in a public build; nothing was written' })]);
+    throw new DiagnosticError([diagnostic('build/internal-data', { file: rootRelative(ctx.paths, ctx.paths.layoutsDir), line: 1, column: 1 }, { message: err.message })]);
   }
 }
 
@@ -84,16 +84,15 @@ async function layoutDiagnostic(err: EleventyRunError, ctx: RunContext): Promise
   const layouts = rootRelative(ctx.paths, ctx.paths.layoutsDir);
   const chain = causeChain(err);
   const escape = chain.findLast((e): e is OutputPathError => e instanceof OutputPathError);
-  if (escape) return diagnostic('build/output-path', { file: layouts, line: 1, column: 1, message: escape.message, hint: 'use an absolute permalink inside the site; nothing was written' });
+  if (escape) return diagnostic('build/output-path', { file: layouts, line: 1, column: 1 }, { message: escape.message });
   const leaked = chain.findLast((e): e is InternalDataError => e instanceof InternalDataError);
-  if (leaked) return diagnostic('build/internal-data', { file: layouts, line: 1, column: 1, message: leaked.message, hint: 'internal data must never reach layouts in a public build; nothing was written' });
-  const hint = 'fix the layout; nothing was written';
+  if (leaked) return diagnostic('build/internal-data', { file: layouts, line: 1, column: 1 }, { message: leaked.message });
   const where = /\((\S+?\.njk)\) \[Line (\d+), Column (\d+)\]\s*(?:Error: )?([\s\S]*)/.exec(err.message);
-  if (!where) return diagnostic('build/layout-error', { file: layouts, line: 1, column: 1, message: err.message, hint });
+  if (!where) return diagnostic('build/layout-error', { file: layouts, line: 1, column: 1 }, { message: err.message });
   const [, template = '', line = '0', column = '0', text = err.message] = where;
   const source = await readFile(template, 'utf8');
   const frontMatter = /^---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(source)?.[0] ?? '';
-  return diagnostic('build/layout-error', { file: rootRelative(ctx.paths, template), line: Number(line) + 1 + (frontMatter.match(/\n/g)?.length ?? 0), column: Number(column) + 1, message: text.trim(), hint });
+  return diagnostic('build/layout-error', { file: rootRelative(ctx.paths, template), line: Number(line) + 1 + (frontMatter.match(/\n/g)?.length ?? 0), column: Number(column) + 1 }, { message: text.trim() });
 }
 
 /** A promise to settle from outside. Its rejection is handled here: the stage throws the error itself, and a page nobody waits for yet must not crash the process. */

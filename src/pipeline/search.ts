@@ -21,6 +21,6 @@ export async function search(projected: Projected, laidOut: LaidOut, staging: st
     });
   } catch (err) {
     if (!(err instanceof SearchIndexError)) throw err;
-    throw new DiagnosticError([diagnostic('build/search-index', { file: rootRelative(ctx.paths, ctx.paths.outDir), line: 1, column: 1, message: err.message, hint: 'nothing was written; a missing Pagefind binary means an incomplete install (npm ci)' })]);
+    throw new DiagnosticError([diagnostic('build/search-index', { file: rootRelative(ctx.paths, ctx.paths.outDir), line: 1, column: 1 }, { message: err.message })]);
   }
 }

@@ -1,6 +1,6 @@
 import { PageSchema, type PageData } from '../../schemas/page.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { didYouMean, listCode } from '../diagnostics/did-you-mean.js';
+import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { issuesToDiagnostics, type Locator } from './issues.js';
 
 const PAGE_KEYS = Object.keys(PageSchema.shape);
@@ -22,7 +22,7 @@ export function validateFrontMatter(file: string, raw: unknown, locate: Locator,
   if (raw !== null && (typeof raw !== 'object' || Array.isArray(raw))) {
     return {
       extra,
-      diagnostics: [diagnostic('frontmatter/not-a-map', { file, ...locate([]), message: 'front matter must be a mapping of keys to values', hint: 'write `title: …` and other `key: value` lines' })],
+      diagnostics: [diagnostic('frontmatter/not-a-map', { file, ...locate([]) })],
     };
   }
   const known: Record<string, unknown> = {};
@@ -31,16 +31,7 @@ export function validateFrontMatter(file: string, raw: unknown, locate: Locator,
     if (PAGE_KEYS.includes(key)) known[key] = value;
     else if (extraKeys.includes(key)) extra[key] = value;
     else {
-      const guess = didYouMean(key, PAGE_KEYS);
-      diagnostics.push(
-        diagnostic('page/unknown-key', {
-          file,
-          ...locate([key], 'key'),
-          path: key,
-          message: `Unexpected page key \`${key}\`, expected one of ${listCode(PAGE_KEYS)}; it is dropped`,
-          hint: guess ? `did you mean \`${guess}\`?` : 'remove it, or list it in `pages.extra_keys` in handbook.config.yaml',
-        }),
-      );
+      diagnostics.push(diagnostic('page/unknown-key', { file, ...locate([key], 'key'), path: key }, { key, expected: PAGE_KEYS, guess: didYouMean(key, PAGE_KEYS) }));
     }
   }
   const result = PageSchema.safeParse(known, { reportInput: true });

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { diagnostic, type Diagnostic, formatPath } from '../diagnostics/diagnostic.js';
-import { didYouMean, listCode } from '../diagnostics/did-you-mean.js';
+import { diagnostic, type Diagnostic, type DiagnosticPlace, formatPath } from '../diagnostics/diagnostic.js';
+import { didYouMean } from '../diagnostics/did-you-mean.js';
 import type { RuleId } from '../diagnostics/rules.js';
 import type { Anchor, Location } from '../load/yaml.js';
 import { keysOf, schemaAt } from '../../schemas/walk.js';
@@ -20,75 +20,43 @@ export function issuesToDiagnostics(file: string, schema: z.ZodType, issues: rea
     if (issue.code === 'unrecognized_keys') {
       const expected = keysOf(schemaAt(schema, issue.path));
       for (const key of issue.keys) {
-        const guess = didYouMean(key, expected);
-        out.push(
-          diagnostic('schema/unknown-key', {
-            file,
-            ...locate([...path, key], 'key'),
-            path: formatPath(path),
-            message: `Unexpected \`${key}\`, expected one of ${listCode(expected)}`,
-            hint: guess ? `did you mean \`${guess}\`?` : 'remove the key; unknown keys are never published',
-          }),
-        );
+        out.push(diagnostic('schema/unknown-key', { file, ...locate([...path, key], 'key'), path: formatPath(path) }, { key, expected, guess: didYouMean(key, expected) }));
       }
       continue;
     }
-    const { code, message, hint, anchor } = describe(issue, path);
-    out.push(diagnostic(code, { file, ...locate(path, anchor), path: formatPath(path), message, ...(hint ? { hint } : {}) }));
+    out.push(describe(issue, path, { file, ...locate(path, 'value'), path: formatPath(path) }));
   }
   return out;
 }
 
-function describe(issue: z.core.$ZodIssue, path: readonly PropertyKey[]): { code: RuleId; message: string; hint?: string; anchor: Anchor } {
+function describe(issue: z.core.$ZodIssue, path: readonly PropertyKey[], place: DiagnosticPlace): Diagnostic {
   const field = String(path[path.length - 1] ?? 'value');
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined) {
-        return { code: 'schema/required', message: `missing required field \`${field}\``, hint: `add \`${field}:\``, anchor: 'value' };
-      }
-      return { code: 'schema/invalid-type', message: `expected ${issue.expected}, got ${typeName(issue.input)}`, hint: `write ${article(issue.expected)} ${issue.expected}`, anchor: 'value' };
+      if (issue.input === undefined) return diagnostic('schema/required', place, { field });
+      return diagnostic('schema/invalid-type', place, { expected: issue.expected, input: issue.input });
     case 'invalid_value': {
       const allowed = issue.values.map(String);
       const guess = typeof issue.input === 'string' ? didYouMean(issue.input, allowed) : undefined;
-      return {
-        code: 'schema/invalid-value',
-        message: `expected one of ${listCode(allowed)}, got \`${String(issue.input)}\``,
-        hint: guess ? `did you mean \`${guess}\`?` : `use one of ${listCode(allowed)}`,
-        anchor: 'value',
-      };
+      return diagnostic('schema/invalid-value', place, { allowed, input: issue.input, guess });
     }
     case 'invalid_format':
-      return { code: 'schema/invalid-format', message: issue.message, hint: `\`${field}\` has a fixed form; \`handbook schema\` shows it`, anchor: 'value' };
+      return diagnostic('schema/invalid-format', place, { message: issue.message, field });
     case 'too_small':
+      return diagnostic('schema/out-of-range', place, { field, message: ownMessage(issue), too: 'small', origin: issue.origin, bound: issue.minimum });
     case 'too_big':
-      return { code: 'schema/out-of-range', message: rangeMessage(issue), hint: `change \`${field}\` to a value inside the range`, anchor: 'value' };
+      return diagnostic('schema/out-of-range', place, { field, message: ownMessage(issue), too: 'big', origin: issue.origin, bound: issue.maximum });
     case 'custom': {
-      const rule = (issue.params as { rule?: RuleId } | undefined)?.rule ?? 'schema/invalid-format';
-      const hint = rule === 'okr/label-format' && typeof issue.input === 'string' ? `write: "OKR: ${issue.input.replace(/^OKR:?\s*/i, '')}"` : `\`${field}\` has a fixed form; \`handbook schema\` shows it`;
-      return { code: rule, message: issue.message, hint, anchor: 'value' };
+      const rule = (issue.params as { rule?: RuleId } | undefined)?.rule;
+      if (rule === 'okr/label-format') return diagnostic('okr/label-format', place, { message: issue.message, input: issue.input, field });
+      return diagnostic('schema/invalid-format', place, { message: issue.message, field });
     }
     default:
-      return { code: 'schema/invalid-type', message: issue.message, anchor: 'value' };
+      return diagnostic('schema/invalid-type', place, { message: issue.message });
   }
 }
 
-function rangeMessage(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): string {
-  if (issue.message && !issue.message.startsWith('Too ')) return issue.message;
-  const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
-  const word = issue.code === 'too_small' ? 'at least' : 'at most';
-  if (issue.origin === 'array') return `expected ${word} ${String(bound)} item(s)`;
-  if (issue.origin === 'string') return `expected ${word} ${String(bound)} character(s)`;
-  return `expected a number ${word} ${String(bound)}`;
-}
-
-function article(word: string): string {
-  return /^[aeiou]/i.test(word) ? 'an' : 'a';
-}
-
-function typeName(value: unknown): string {
-  if (typeof value === 'number' && !Number.isFinite(value)) return `\`${value}\``;
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  return `${typeof value} \`${String(value)}\``;
+/** The schema's own message for a range, if it gave one; Zod's defaults (`Too small: …`) give way to the catalogue's. */
+function ownMessage(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): string | undefined {
+  return issue.message && !issue.message.startsWith('Too ') ? issue.message : undefined;
 }
