@@ -28,7 +28,7 @@ export interface Secret {
  */
 export const MIN_SECRET_LENGTH = 4;
 
-/** Dates are public elsewhere (timeframes, "last updated"), so a check-in date is no secret. */
+/** Dates are public elsewhere (timeframes, "last updated"), so a check-in date is no secret. A site path (`/images/x.png`, an internal dashboard's link) is one of the site's own URLs, public facts too. */
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
@@ -59,7 +59,7 @@ export function collectSecrets(pages: readonly Page[], config: Pick<Config, 'app
       }
       if (schema instanceof z.ZodBoolean) continue;
       for (const text of texts) {
-        if (text.length < MIN_SECRET_LENGTH || DATE.test(text)) continue;
+        if (text.length < MIN_SECRET_LENGTH || DATE.test(text) || text.startsWith('/')) continue;
         secrets.push({ text, file: page.file, path: formatPath(path), line, column, ...recordOf(page, path) });
       }
     }

@@ -11,6 +11,11 @@ export const GENERATED_PAGES = {
   transparency: { url: '/transparency/', title: 'Transparency' },
 } as const;
 
+/** Files every build writes besides the pages (the 404 page, robots.txt, the sitemap, the layouts' assets, the search bundle): no page or static file may take their place. */
+export function isReservedOutput(outputPath: string): boolean {
+  return ['404.html', 'robots.txt', 'sitemap.xml'].includes(outputPath) || outputPath.startsWith('assets/') || outputPath.startsWith('pagefind/');
+}
+
 /** The transparency page's headings: the values published, and what stays internal. */
 export const TRANSPARENCY_HEADINGS = [
   { depth: 2, text: 'Published values', id: 'published-values' },

@@ -6,6 +6,7 @@ import { loadConfig } from '../config/load.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { PACKAGE_LAYOUTS } from '../config/paths.js';
 import { outsideLinks } from '../load/symlinks.js';
+import { MAX_NESTING, tooDeep } from '../markdown/nesting.js';
 import { loadPage, type ValidFrontMatter } from '../load/page.js';
 import { listFiles, readContent } from '../load/read.js';
 import type { StaticFile } from '../link/disclosures.js';
@@ -71,8 +72,11 @@ export async function load(ctx: RunContext): Promise<Loaded | ConfigFailed> {
   const unvalidated = new Map<string, string>();
   for (const source of files) {
     const result = loadPage(source, config.pages.extra_keys, cache);
-    if (result.page) pages.push(result.page);
-    else unvalidated.set(source.contentPath, urlForContentPath(source.contentPath));
+    const deep = result.page && tooDeep(result.page.body);
+    if (result.page && !deep) pages.push(result.page);
+    // Links to a page whose body is not parsed still resolve; its anchors are not known.
+    else unvalidated.set(source.contentPath, result.page?.url ?? urlForContentPath(source.contentPath));
+    if (result.page && deep) diagnostics.push(diagnostic('body/too-deep', { file: source.file, line: deep.line + result.page.bodyLine - 1, column: deep.column }, { what: deep.what, depth: deep.depth, limit: MAX_NESTING }));
     if (result.text !== undefined) texts.set(source.file, result.text);
     diagnostics.push(...result.diagnostics);
   }

@@ -24,7 +24,7 @@ export interface Projected {
   audience: Audience;
   /** What every layout receives as `site`. */
   site: Record<string, unknown>;
-  /** Every view, the pages a static file replaces included (the sitemap lists them). */
+  /** Every view. */
   views: PageView[];
   /** The pages to write, in the order of their search shards. */
   pages: PageToWrite[];
@@ -41,7 +41,7 @@ export interface Projected {
  * link tokens resolved, the views layouts receive, each page's key, and its
  * search shard.
  */
-export async function project(handbook: Handbook, analyzed: Analyzed, config: Config, ctx: RunContext & { audience: Audience; lastUpdated?: ReadonlyMap<string, string>; staticFiles: readonly string[] }): Promise<Projected> {
+export async function project(handbook: Handbook, analyzed: Analyzed, config: Config, ctx: RunContext & { audience: Audience; lastUpdated?: ReadonlyMap<string, string> }): Promise<Projected> {
   const { audience } = ctx;
   // Each page's body as its key and the URLs of its links: its HTML is read from the cache only if Eleventy lays it out again.
   const bodies = new Map<string, { key: string; urls: string[] }>();
@@ -56,9 +56,8 @@ export async function project(handbook: Handbook, analyzed: Analyzed, config: Co
   const { pages: views, nav } = siteViews(handbook, { audience, today: ctx.today, config, definitions, ...(ctx.lastUpdated ? { lastUpdated: ctx.lastUpdated } : {}) });
   const site = { title: config.site.title, url: config.site.url ?? '', audience, home: { title: nav.title, url: nav.url } };
   const keys = await pageKeys(views, { site, layoutsDir: ctx.paths.layoutsDir }, (view) => JSON.stringify(bodies.get(view.url) ?? null));
-  // A static file replaces a page of the same name (the 404 page, say): that page is neither laid out, taken, recorded nor indexed.
-  const shadowed = new Set(ctx.staticFiles);
-  const written = views.flatMap((view, i) => (shadowed.has(view.outputPath) ? [] : [{ view, key: keys[i]! }]));
+  // No static file takes a page's place: the link stage made that an error.
+  const written = views.map((view, i) => ({ view, key: keys[i]! }));
   const shards = shardCount(written.filter(({ view }) => !view.unlisted).length, config.search.shard_pages);
   const pages: PageToWrite[] = written.map((page) => (page.view.unlisted ? page : { ...page, shard: shardOf(page.view.url, shards) }));
   // Pages go through Eleventy shard by shard, so each search shard can be indexed as soon as its pages are written.
