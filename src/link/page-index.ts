@@ -47,5 +47,7 @@ export function indexPages(pages: readonly Page[], staticUrls: readonly string[]
       diagnostics.push(diagnostic('page/duplicate-url', placeOf(page), { kind: 'static', written }));
     }
   }
+  // Without a home page of its own, the site gets a generated one: links to `/` resolve.
+  if (!byUrl.has('/')) generated.add('/');
   return { index: { byUrl, byContentPath, generated, statics: staticSet, unvalidated: new Map(unvalidated), unvalidatedUrls: new Set(unvalidated.values()) }, diagnostics };
 }

@@ -21,7 +21,7 @@ export interface Canary {
  */
 export const MIN_CANARY_LENGTH = 4;
 
-/** Dates are public elsewhere (timeframes, "last updated"), so a check-in date is no canary. */
+/** Dates are public elsewhere (timeframes, "last updated"), so a check-in date is no canary. A site path (`/images/x.png`, an internal dashboard's link) is one of the site's own URLs, public facts too. */
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
@@ -41,7 +41,7 @@ export function collectCanaries(pages: readonly Page[], config: Pick<Config, 'ap
       for (const text of new Set([String(value), ...(source !== undefined ? [source] : [])])) {
         if (!internal) {
           if (!page.data.draft) publicValues.add(text);
-        } else if (text.length >= MIN_CANARY_LENGTH && !DATE.test(text)) {
+        } else if (text.length >= MIN_CANARY_LENGTH && !DATE.test(text) && !text.startsWith('/')) {
           canaries.push({ text, file: page.file, path: formatPath(path), line, column });
         }
       }
