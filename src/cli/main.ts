@@ -1,4 +1,4 @@
-import { build } from '../commands/build.js';
+import type { build } from '../commands/build.js';
 import { check } from '../commands/check.js';
 import type { Io } from '../commands/io.js';
 import { outputProblem, pathProblem, resolvePaths } from '../config/paths.js';
@@ -62,7 +62,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
         cache: command.cache,
         onProgress: (stage: string, done: number, total: number) => progress.update(done, total, PROGRESS[stage as StageName]),
       };
-      const result = command.name === 'check' ? await check(ctx) : await build(ctx, command.audience);
+      // Imported only for a build, so that `check` never loads Eleventy, Pagefind or the renderer.
+      const result = command.name === 'check' ? await check(ctx) : await (await import('../commands/build.js')).build(ctx, command.audience);
       progress.end();
       if ('datesNote' in result && result.datesNote) io.stderr.write(`handbook: ${result.datesNote}\n`);
       if (result.cacheError) io.stderr.write(`handbook: the cache was not written (${result.cacheError.message}); use --no-cache to skip it\n`);

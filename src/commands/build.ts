@@ -1,5 +1,5 @@
 import type { Audience } from '../../schemas/visibility.js';
-import { buildSite, type BuildResult } from '../pipeline/index.js';
+import { buildSite, type BuildResult } from '../pipeline/build.js';
 import type { RunContext } from '../pipeline/context.js';
 import { lastCommitDates } from '../load/git-dates.js';
 

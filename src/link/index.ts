@@ -81,10 +81,12 @@ export function linkHandbook(input: LinkInput): { handbook: Handbook; diagnostic
   }
   const site = (audience: Audience): AudienceSite => {
     const visible = pages.filter((p) => audience === 'internal' || !p.data.draft);
-    const urls = new Set(visible.map((p) => p.url));
+    // A site without a home page of its own (none, or a draft) gets a generated one.
+    const urls = new Set(['/', ...visible.map((p) => p.url)]);
     const okrIdx = okrIndex(okrs.filter((o) => urls.has(o.pageUrl)), today);
     const kpiIdx = kpiIndex([...kpis.values()].filter((k) => urls.has(k.pageUrl)));
-    const own = new Map([...anchors].filter(([url]) => urls.has(url)));
+    const own = new Map([...anchors].filter(([url]) => urls.has(url) && visible.some((p) => p.url === url)));
+    if (!own.has('/')) own.set('/', new Set());
     own.set(GENERATED_PAGES.okrs.url, new Set(okrIdx.headings.map((h) => h.id)));
     own.set(GENERATED_PAGES.kpis.url, new Set(kpiIdx.headings.map((h) => h.id)));
     own.set(GENERATED_PAGES.transparency.url, new Set(TRANSPARENCY_HEADINGS.map((h) => h.id)));

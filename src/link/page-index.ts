@@ -47,6 +47,8 @@ export function indexPages(pages: readonly Page[], staticUrls: readonly string[]
       diagnostics.push(diagnostic('page/duplicate-url', placeOf(page), { kind: 'static', written }));
     }
   }
+  // Without a home page of its own, the site gets a generated one: links to `/` resolve.
+  if (!byUrl.has('/')) generated.add('/');
   for (const url of staticUrls) {
     const written = url.slice(1);
     if (isReservedOutput(written) || [...generated].some((g) => outputPathForUrl(g) === written)) {

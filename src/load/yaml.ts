@@ -1,5 +1,6 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
 import { diagnostic, type Diagnostic, formatPath } from '../diagnostics/diagnostic.js';
+import type { Anchor, Location, Locator } from '../diagnostics/location.js';
 
 /** Keys that would pollute `Object.prototype` once the data reaches JavaScript merges. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -110,8 +111,6 @@ function pathOf(ancestry: readonly unknown[], node: unknown): (string | number)[
   return path;
 }
 
-/** Which part of a mapping entry a diagnostic should point at. */
-export type Anchor = 'key' | 'value';
 
 /** The place of every value and key of a document, by data path; plain data, so it can be cached. */
 export interface Positions {
@@ -161,7 +160,7 @@ export function indexPositions(parsed: Pick<ParsedYaml, 'doc' | 'lineCounter'>):
  * further than the document (a missing key), the deepest existing node is used,
  * without `source`.
  */
-export function locatorOf(positions: Positions): (path: readonly PropertyKey[], anchor?: Anchor) => Location {
+export function locatorOf(positions: Positions): Locator {
   const values = new Map(positions.values);
   const keys = new Map(positions.keys);
   return (path, anchor = 'value') => {
@@ -172,13 +171,4 @@ export function locatorOf(positions: Positions): (path: readonly PropertyKey[], 
     }
     return { line: 1, column: 1, endLine: 1, endColumn: 1 };
   };
-}
-
-/** A place in the file; `source` is a scalar's text as written, when the path ends at one. */
-export interface Location {
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  source?: string;
 }

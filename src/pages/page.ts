@@ -1,5 +1,5 @@
 import type { PageData } from '../../schemas/page.js';
-import type { Locator } from '../validate/issues.js';
+import type { Locator } from '../diagnostics/location.js';
 
 /** A page whose front matter passed its schema: the unit every later stage works on. */
 export interface Page {

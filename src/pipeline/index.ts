@@ -1,23 +1,15 @@
 import type { Config } from '../../schemas/config.js';
-import type { Audience } from '../../schemas/visibility.js';
 import { type Diagnostic, sortDiagnostics } from '../diagnostics/diagnostic.js';
-import { DiagnosticError } from '../diagnostics/error.js';
 import type { Handbook } from '../link/index.js';
-import { cacheDir } from '../cache/store.js';
-import { OutputReuse } from '../output/reuse.js';
 import { type Analyzed, analyze } from './analyze.js';
 import type { RunContext } from './context.js';
-import { layout } from './layout.js';
 import { link } from './link.js';
 import { load } from './load.js';
-import { project } from './project.js';
-import { openStaging, publish } from './publish.js';
-import { scan } from './scan.js';
-import { search } from './search.js';
 
 /**
  * The stages of okr-handbook, in order: what each owns. `check` runs the
- * stages up to `link`; `build` runs them all, for one audience. Each is a
+ * stages up to `link` (`checkHandbook`, here); `build` runs them all, for one
+ * audience (`buildSite`, in ./build.ts, so that a check never loads the rest). Each is a
  * function of its own module in this folder, taking what the stages before it
  * made and nothing they hold back. The README's diagram is made from this list.
  */
@@ -67,65 +59,4 @@ export async function checkHandbook(ctx: RunContext, render = false): Promise<Ch
   const sources = new Map(diagnostics.flatMap((d) => (loaded.texts.has(d.file) ? [[d.file, loaded.texts.get(d.file)!] as const] : [])));
   const cacheError = (await Promise.all([loaded.save(), analyzed.save()])).find((e) => e !== undefined);
   return { configFailed: false, config: loaded.config, handbook: linked.handbook, analyzed, diagnostics, fileCount: loaded.fileCount, sources, staticFiles: loaded.staticFiles, ...(cacheError ? { cacheError } : {}) };
-}
-
-/** What `build` did: the check's findings, plus build failures, and whether the site was published. */
-export interface BuildResult extends CheckResult {
-  written: boolean;
-  pageCount: number;
-}
-
-/** What a build needs besides the run context. */
-export interface BuildOptions {
-  audience: Audience;
-  /** Last commit date (YYYY-MM-DD) of each content file, by root-relative path. */
-  lastUpdated?: ReadonlyMap<string, string>;
-}
-
-/**
- * Runs every stage for one audience. A problem in any stage comes back as
- * diagnostics with nothing published: the staging folder is discarded and
- * the output folder stays exactly as it was.
- */
-export async function buildSite(ctx: RunContext, options: BuildOptions): Promise<BuildResult> {
-  const checked = await checkHandbook(ctx, true);
-  const failed = (extra: readonly Diagnostic[]): BuildResult => ({ ...checked, diagnostics: sortDiagnostics([...checked.diagnostics, ...extra]), written: false, pageCount: 0 });
-  const { config, handbook, analyzed } = checked;
-  if (!config || !handbook || !analyzed || checked.diagnostics.some((d) => d.severity === 'error')) return failed([]);
-
-  const staticFiles = checked.staticFiles;
-  const stageCtx = { ...ctx, config, staticFiles };
-  ctx.onStage?.('project');
-  const projected = await project(handbook, analyzed, config, { ...stageCtx, audience: options.audience, ...(options.lastUpdated ? { lastUpdated: options.lastUpdated } : {}) });
-  // Pages (and search shards) made from the same inputs as in the last build into this folder are taken from it.
-  const reuse = await OutputReuse.open(cacheDir(ctx.paths.root), options.audience, ctx.paths.outDir, ctx.cache);
-  const staging = await openStaging(ctx.paths.outDir);
-  try {
-    ctx.onStage?.('layout');
-    const laidOut = await layout(projected, staging.dir, reuse, stageCtx);
-    // The search stage indexes each shard as soon as its pages are laid out; its progress shows once the layout's is done.
-    let layoutDone = false;
-    ctx.onStage?.('search');
-    const indexing = search(projected, laidOut, staging.dir, reuse, { ...stageCtx, onProgress: (stage, done, total) => layoutDone && ctx.onProgress?.(stage, done, total) });
-    indexing.catch(() => undefined);
-    try {
-      await laidOut.done;
-    } catch (err) {
-      // The indexing waiting on pages that will never come stops, and ends before the staging folder goes.
-      await Promise.allSettled([indexing]);
-      throw err;
-    }
-    layoutDone = true;
-    ctx.onStage?.('scan');
-    const scannedFor = await scan(projected, indexing, staging.dir, reuse, stageCtx);
-    ctx.onStage?.('publish');
-    await publish(staging, ctx.paths.outDir, reuse, scannedFor);
-  } catch (err) {
-    await staging.discard();
-    if (err instanceof DiagnosticError) return failed(err.diagnostics);
-    throw err;
-  }
-  const outputError = await reuse.save();
-  const cacheError = checked.cacheError ?? outputError;
-  return { ...checked, ...(cacheError ? { cacheError } : {}), written: true, pageCount: projected.views.length };
 }

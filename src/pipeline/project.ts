@@ -51,7 +51,9 @@ export async function project(handbook: Handbook, analyzed: Analyzed, config: Co
     if (!body?.links) continue;
     const resolve = (hrefs: readonly string[]) => hrefs.map((href) => siteHref(handbook.index, page, href));
     bodies.set(page.url, { key: body.key, urls: resolve(body.links.hrefs) });
-    definitions.set(page.file, body.links.definitions.map((d) => htmlOf(linkParts(d.parts, resolve(d.hrefs)))));
+    // A definition is shown on /kpis/ too: a link to a place on its own page must say which page.
+    const fromAnywhere = (hrefs: readonly string[]) => resolve(hrefs).map((href) => (href.startsWith('#') || href.startsWith('?') ? `${page.url}${href}` : href));
+    definitions.set(page.file, body.links.definitions.map((d) => htmlOf(linkParts(d.parts, fromAnywhere(d.hrefs)))));
   }
   const { pages: views, nav } = siteViews(handbook, { audience, today: ctx.today, config, definitions, ...(ctx.lastUpdated ? { lastUpdated: ctx.lastUpdated } : {}) });
   const site = { title: config.site.title, url: config.site.url ?? '', audience, home: { title: nav.title, url: nav.url } };

@@ -1,7 +1,8 @@
 import { PageSchema, type PageData } from '../../schemas/page.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
-import { issuesToDiagnostics, type Locator } from './issues.js';
+import type { Locator } from '../diagnostics/location.js';
+import { issuesToDiagnostics } from './issues.js';
 
 const PAGE_KEYS = Object.keys(PageSchema.shape);
 

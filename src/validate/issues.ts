@@ -2,11 +2,9 @@ import type { z } from 'zod';
 import { diagnostic, type Diagnostic, type DiagnosticPlace, formatPath } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import type { RuleId } from '../diagnostics/rules.js';
-import type { Anchor, Location } from '../load/yaml.js';
+import type { Anchor, Locator } from '../diagnostics/location.js';
 import { keysOf, schemaAt } from '../../schemas/walk.js';
 
-/** Finds the place of a data path in the source file. */
-export type Locator = (path: readonly PropertyKey[], anchor?: Anchor) => Location;
 
 /**
  * Turns Zod issues into diagnostics that point at the offending key or value in

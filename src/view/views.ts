@@ -9,6 +9,7 @@ import type { Page } from '../pages/page.js';
 import { outputPathForUrl } from '../pages/url.js';
 import type { Audience } from '../../schemas/visibility.js';
 import { project } from '../project/project.js';
+import { escapeHtml } from './escape.js';
 import { type NavNode, navigationTree, navPlaces } from './navigation.js';
 import { canonicalUrl, editUrl, type PageView, tableOfContents } from './page.js';
 import { kpiView, okrView, type OkrView, type ViewContext } from './records.js';
@@ -39,7 +40,9 @@ export function siteViews(handbook: Handbook, options: ViewOptions): { pages: Pa
   const projection = { audience, config, today };
   // The generated indexes are top-level pages of the sidebar, ordered like content pages without a weight.
   const generatedNav = Object.values(GENERATED_PAGES).map((g) => ({ url: g.url, title: g.title, contentPath: `${g.url.slice(1, -1)}.md` }));
-  const nav = navigationTree([...pages.map((p) => ({ url: p.url, title: p.data.title, contentPath: p.contentPath, ...(p.data.weight !== undefined ? { weight: p.data.weight } : {}) })), ...generatedNav]);
+  // Without a home page of its own, the site's home lists every page.
+  const home = pages.some((p) => p.url === '/') ? undefined : { url: '/', title: config.site.title, contentPath: 'index.md' };
+  const nav = navigationTree([...pages.map((p) => ({ url: p.url, title: p.data.title, contentPath: p.contentPath, ...(p.data.weight !== undefined ? { weight: p.data.weight } : {}) })), ...generatedNav, ...(home ? [home] : [])]);
   const places = navPlaces(nav);
   const topLevel = places.get(nav.url)!.sidebar;
 
@@ -128,6 +131,23 @@ export function siteViews(handbook: Handbook, options: ViewOptions): { pages: Pa
       draft: false,
       extra: {},
     },
+    ...(home
+      ? [
+          {
+            layout: 'page',
+            outputPath: 'index.html',
+            url: '/',
+            title: home.title,
+            parts: [{ html: `<p>The pages of this handbook:</p>\n${pageList(nav.children)}` }],
+            okrs: [],
+            kpis: [],
+            toc: [],
+            ...chrome('', '/'),
+            draft: false,
+            extra: {},
+          },
+        ]
+      : []),
     {
       layout: '_transparency',
       outputPath: outputPathForUrl(GENERATED_PAGES.transparency.url),
@@ -159,6 +179,12 @@ export function siteViews(handbook: Handbook, options: ViewOptions): { pages: Pa
     },
   );
   return { pages: views, nav };
+}
+
+/** Every page of a navigation tree as nested lists of links; a section without a page of its own as its title. */
+function pageList(nodes: readonly NavNode[]): string {
+  const items = nodes.map((n) => `<li>${n.url ? `<a href="${escapeHtml(n.url)}">${escapeHtml(n.title)}</a>` : escapeHtml(n.title)}${n.children.length ? `\n${pageList(n.children)}` : ''}</li>`);
+  return `<ul>\n${items.join('\n')}\n</ul>`;
 }
 
 /** An OKR card's own headings (initiatives, key results) sit one level below the OKR's heading. */

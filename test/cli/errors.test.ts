@@ -67,7 +67,7 @@ describe('build --format', () => {
     const root = broken();
     const built = await runCli(['build', '--root', root, '--no-cache', '--format', 'github']);
     expect(built.code).toBe(1);
-    expect(built.stdout).toMatch(/^::error file=content\/index\.md,line=\d+,col=\d+,title=link\/broken-page::/);
+    expect(built.stdout).toMatch(/^::error file=content\/[\w/-]+\.md,line=\d+,col=\d+,title=link\/broken-page::/m);
   });
 
   it('json on success: an empty report, and the site is written', async () => {

@@ -4,7 +4,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { resolvePaths } from '../../src/config/paths.js';
 import { withGeneratedBlock } from '../../src/docs/generated-block.js';
 import { pipelineDiagram } from '../../src/pipeline/diagram.js';
-import { buildSite, CHECK_STAGES, checkHandbook, STAGES } from '../../src/pipeline/index.js';
+import { buildSite } from '../../src/pipeline/build.js';
+import { CHECK_STAGES, checkHandbook, STAGES } from '../../src/pipeline/index.js';
 import { REPO } from '../helpers/cli.js';
 import { removeTempDirs, tempDir } from '../helpers/temp.js';
 
