@@ -31,7 +31,7 @@ export function readableTexts(bytes: Uint8Array, depth = 0): Readable[] {
       // Not gzip after all: read as it is.
     }
   }
-  if (buffer.readUInt32LE(0) === 0x04034b50 && buffer.length >= 22) {
+  if (buffer.length >= 22 && buffer.readUInt32LE(0) === 0x04034b50) {
     const entries = zipEntries(buffer);
     if (entries) return entries.flatMap(({ name, data }) => nested(data, `zip entry ${name}`));
   }
@@ -61,9 +61,9 @@ function decodeText(buffer: Buffer): { text: string; how?: string } {
 /** Most of it is text a person could read: what base64 made of bytes that were not text is noise. */
 function printable(text: string): boolean {
   if (text.length === 0) return false;
-  let readable = 0;
-  for (const ch of text) if (/[\p{L}\p{N}\p{P}\p{Zs}\n\r\t]/u.test(ch)) readable++;
-  return readable / text.length > 0.9;
+  let noise = 0;
+  for (const ch of text) if (ch === '\uFFFD' || /[^\P{Cc}\n\r\t]/u.test(ch)) noise++;
+  return noise / text.length < 0.05;
 }
 
 /** The files of a zip archive, from its central directory (stored or deflated); none if it is not one. */

@@ -27,7 +27,7 @@ export interface LinkInput {
   /** YYYY-MM-DD. */
   today: string;
   layouts: readonly string[];
-  /** Every text file of the layouts: what the site prints whatever the handbook holds. */
+  /** Every file of the shipped layouts: what the site prints whatever the handbook holds. */
   layoutText: string;
   /** The files of static/, read when there are internal values to look for. */
   readStatic: () => readonly StaticFile[];

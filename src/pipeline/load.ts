@@ -26,7 +26,7 @@ export interface Loaded {
   staticFiles: string[];
   /** Layout names (files `layouts/<name>.njk`). */
   layouts: string[];
-  /** Every text file of the layouts, together: what the site prints whatever the handbook holds. */
+  /** Every file of the shipped layouts, together: what the site prints whatever the handbook holds. */
   layoutText: string;
   /** Reads every file of static/, for the disclosure check: only called when there are internal values to look for. */
   readStatic(): StaticFile[];
@@ -81,7 +81,8 @@ export async function load(ctx: RunContext): Promise<Loaded | ConfigFailed> {
     diagnostics.push(...result.diagnostics);
   }
   const layouts = layoutFiles.filter((f) => /^[a-z0-9-]+\.njk$/.test(f)).map((f) => f.replace(/\.njk$/, ''));
-  const layoutText = layoutFiles.map((f) => readFileSync(join(paths.layoutsDir, f), 'utf8')).join('\n');
+  // The shipped layouts' own words (`Search`) explain themselves; a custom layout's typed-in value is what the scan must find.
+  const layoutText = (await listFiles(PACKAGE_LAYOUTS)).map((f) => readFileSync(join(PACKAGE_LAYOUTS, f), 'utf8')).join('\n');
   const staticRel = rootRelative(paths, paths.staticDir);
   const readStatic = () => staticFiles.map((f) => ({ file: `${staticRel}/${f}`, bytes: readFileSync(join(paths.staticDir, f)) }));
   return { config, pages, unvalidated, fileCount: files.length, staticFiles, layouts, layoutText, readStatic, diagnostics, texts, save: async () => cache?.save() };

@@ -46,9 +46,11 @@ function records(page: Page, anchors: { okr: readonly string[]; kpi: readonly st
   ];
 }
 
-/** A published value in words: a number as it is, a history by its check-ins, a range by its bounds. */
+/** A published value in words: a number as it is, a history check-in by check-in, a range by its bounds. */
 function describe(value: unknown): string {
-  if (Array.isArray(value)) return value.map((h: { date?: string; value?: unknown }) => `${h.date}: ${String(h.value)}`).join('; ');
+  if (Array.isArray(value)) {
+    return value.map((h: { date?: string; value?: unknown; confidence?: unknown; note?: unknown }) => `${h.date}: ${String(h.value)}${h.confidence !== undefined ? `, confidence ${String(h.confidence)}` : ''}${h.note !== undefined ? ` (${String(h.note)})` : ''}`).join('; ');
+  }
   if (value !== null && typeof value === 'object') {
     const range = value as { min?: unknown; max?: unknown };
     if ('min' in range && 'max' in range) return `${String(range.min)} – ${String(range.max)}`;
