@@ -73,12 +73,12 @@ function kindOf(path: string): 'missing' | 'folder' | 'file' {
  * file system resolves them (symbolic links followed), so no link can hide a
  * source behind another name.
  */
-export function outputProblem(paths: ProjectPaths): string | undefined {
+export function outputProblem(paths: ProjectPaths, valuesDir?: string): string | undefined {
   const out = realish(paths.outDir);
   const root = realish(paths.root);
   const overlaps = (dir: string) => out === dir || out.startsWith(dir + sep) || dir.startsWith(out + sep);
   if (out === root || root.startsWith(out + sep) || out === sep) return `--out ${paths.outDir} would replace the handbook itself; choose a folder of its own, such as dist/`;
-  const sources = [paths.contentDir, paths.staticDir, paths.layoutsDir, join(paths.root, '.git'), join(paths.root, 'node_modules'), join(paths.root, '.cache')];
+  const sources = [paths.contentDir, paths.staticDir, paths.layoutsDir, join(paths.root, '.git'), join(paths.root, 'node_modules'), join(paths.root, '.cache'), ...(valuesDir ? [valuesDir] : [])];
   const clash = sources.find((dir) => overlaps(realish(dir)));
   return clash ? `--out ${paths.outDir} would replace ${clash}; choose a folder of its own, such as dist/` : undefined;
 }

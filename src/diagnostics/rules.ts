@@ -337,6 +337,21 @@ export const rules = {
     message: (a: { found: string; value: string; record: string; field: string; how?: string }) => `\`${a.found}\`${a.how ? ` (${a.how})` : ''} is the internal value \`${a.value}\` of ${a.record} (\`${a.field}\`); the public site would show it`,
     hint: (a) => `publish it with an approval on that record (\`publish: { approved_by: …, approved_on: …, fields: [${a.field}] }\`), or reword the text`,
   }),
+  'values/unknown-record': rule({
+    severity: 'error', summary: 'A file of the values directory gives values to a record no page defines (key results are named `<okr id>/<key result id>`, KPIs by id).', example: 'key_results: { growth/signup: … } where the key result is `signups`', fix: 'Use the id of a record (the hint names the closest one), or remove the entry.',
+    message: (a: { kind: string; id: string; guess?: string | undefined }) => `no ${a.kind} \`${a.id}\` is defined in content/`,
+    hint: (a) => (a.guess ? `did you mean \`${a.guess}\`?` : 'key results are named `<okr id>/<key result id>`, KPIs by their id'),
+  }),
+  'values/duplicate-field': rule({
+    severity: 'error', summary: 'An internal field is given twice: in content/ and in the values directory, or in two values files.', example: 'current_value in content/goals.md and in values/q3.yaml', fix: 'Keep the field in one place (the values directory, for a public repository).',
+    message: (a: { field: string; id: string }) => `\`${a.field}\` of \`${a.id}\` is given twice`,
+    hint: 'keep it in one place; in a public repository, the values directory',
+  }),
+  'values/in-content': rule({
+    severity: 'error', summary: 'An internal value is written in content/ while `values.in_content` forbids it (`error`) or warns (`warn`): in a public repository its history would be public.', example: 'current_value: 2.1 in content/goals.md with values.in_content: error', fix: 'Move the field to a file of the values directory.',
+    message: (a: { field: string; id: string; kind: string }) => `internal field \`${a.field}\` of \`${a.id}\` is written in content/, which \`values.in_content\` forbids`,
+    hint: (a) => `move it to the values directory: \`${a.kind === 'KPI' ? 'kpis' : 'key_results'}: { ${a.id}: { ${a.field}: … } }\``,
+  }),
   'file/symlink': rule({
     severity: 'error', summary: 'A symbolic link in content/, static/ or layouts/ leads out of its folder (or nowhere): through it a build would publish or lay out a file of the machine. Nothing is read through it.', example: 'static/passwd -> /etc/passwd', fix: 'Copy the file into the folder, or remove the link.',
     message: (a: { target: string }) => `this symbolic link leads out of its folder, to ${a.target}`,

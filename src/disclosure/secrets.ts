@@ -6,6 +6,8 @@ import { isUnprinted } from '../../schemas/visibility.js';
 import { nodes } from '../../schemas/walk.js';
 import { formatPath } from '../diagnostics/diagnostic.js';
 import type { Page } from '../pages/page.js';
+import { pageRecords } from '../pages/records.js';
+import { secretFinder } from './find.js';
 
 /** An unpublished internal value, and where it came from. */
 export interface Secret {
@@ -46,7 +48,7 @@ export function collectSecrets(pages: readonly Page[], config: Pick<Config, 'app
   for (const page of pages) {
     for (const { path, value, internal, schema } of nodes(PageSchema, page.data, published)) {
       if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') continue;
-      const { source, line, column } = page.locate(path);
+      const { source, line, column, file } = page.locate(path);
       const texts = new Set([String(value), ...(source !== undefined ? [source] : [])]);
       if (!internal) {
         // A value the site never prints (a page's `weight`) explains nothing.
@@ -60,29 +62,18 @@ export function collectSecrets(pages: readonly Page[], config: Pick<Config, 'app
       if (schema instanceof z.ZodBoolean) continue;
       for (const text of texts) {
         if (text.length < MIN_SECRET_LENGTH || DATE.test(text) || text.startsWith('/')) continue;
-        secrets.push({ text, file: page.file, path: formatPath(path), line, column, ...recordOf(page, path) });
+        secrets.push({ text, file: file ?? page.file, path: formatPath(path), line, column, ...recordOf(page, path) });
       }
     }
   }
-  return secrets.filter((s) => !publicValues.has(s.text) && !inText(layoutText, s.text));
-}
-
-/** Whether `text` holds `word` as a whole token. */
-function inText(text: string, word: string): boolean {
-  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
-    if (!/[\p{L}\p{N}_]/u.test(text[at - 1] ?? '') && !/[\p{L}\p{N}_]/u.test(text[at + word.length] ?? '')) return true;
-  }
-  return false;
+  const candidates = secrets.filter((s) => !publicValues.has(s.text));
+  // Found in the layouts' own words by the same finder the scans use (a `2000` inside `http://www.w3.org/2000/svg` is no word of theirs).
+  const inLayouts = new Set(secretFinder(candidates)(layoutText).map((hit) => hit.secret.text));
+  return candidates.filter((s) => !inLayouts.has(s.text));
 }
 
 /** The record a path of a page's front matter lies in, in words, and the record's field it starts with. */
 function recordOf(page: Page, path: readonly PropertyKey[]): { record: string; field: string } {
-  const [list, i, sub, j] = path;
-  if (list === 'okrs' && typeof i === 'number' && sub === 'key_results' && typeof j === 'number') {
-    const okr = page.data.okrs![i]!;
-    return { record: `key result \`${okr.key_results![j]!.id}\` of OKR \`${okr.id}\``, field: String(path[4]) };
-  }
-  if (list === 'kpis' && typeof i === 'number') return { record: `KPI \`${page.data.kpis![i]!.id}\``, field: String(path[2]) };
-  if (list === 'okrs' && typeof i === 'number') return { record: `OKR \`${page.data.okrs![i]!.id}\``, field: String(path[2]) };
-  return { record: `page ${page.file}`, field: String(path[0]) };
+  const found = pageRecords(page.data).find((r) => r.path.every((seg, i) => path[i] === seg));
+  return found ? { record: found.name, field: String(path[found.path.length]) } : { record: `page ${page.file}`, field: String(path[0]) };
 }

@@ -1,11 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Config } from '../../schemas/config.js';
 import { cacheDir, CacheFile } from '../cache/store.js';
 import { loadConfig } from '../config/load.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { PACKAGE_LAYOUTS } from '../config/paths.js';
 import { outsideLinks } from '../load/symlinks.js';
+import { mergeValues, valuesInContent } from '../load/merge-values.js';
+import { loadValues } from '../load/values.js';
 import { MAX_NESTING, tooDeep } from '../markdown/nesting.js';
 import { loadPage, type ValidFrontMatter } from '../load/page.js';
 import { listFiles, readContent } from '../load/read.js';
@@ -66,7 +68,7 @@ export async function load(ctx: RunContext): Promise<Loaded | ConfigFailed> {
   ]);
   const cache = ctx.cache ? await CacheFile.open<ValidFrontMatter>(cacheDir(paths.root), 'front-matter.json') : undefined;
 
-  const pages: Page[] = [];
+  let pages: Page[] = [];
   const diagnostics: Diagnostic[] = outside.flatMap((links, i) => links.map((link) => diagnostic('file/symlink', { file: rootRelative(paths, join(folders[i]!, link.path)), line: 1, column: 1 }, { target: link.target })));
   const texts = new Map<string, string>();
   const unvalidated = new Map<string, string>();
@@ -79,6 +81,16 @@ export async function load(ctx: RunContext): Promise<Loaded | ConfigFailed> {
     if (result.page && deep) diagnostics.push(diagnostic('body/too-deep', { file: source.file, line: deep.line + result.page.bodyLine - 1, column: deep.column }, { what: deep.what, depth: deep.depth, limit: MAX_NESTING }));
     if (result.text !== undefined) texts.set(source.file, result.text);
     diagnostics.push(...result.diagnostics);
+  }
+  if (config.values.in_content !== 'allow') diagnostics.push(...valuesInContent(pages, config.values.in_content === 'error' ? 'error' : 'warning'));
+  // The public build never reads the values directory: what it does not hold, no layout can print.
+  const valuesDir = ctx.readValues ? (ctx.valuesDir ?? (config.values.dir === undefined ? undefined : resolve(paths.root, config.values.dir))) : undefined;
+  if (valuesDir !== undefined && existsSync(valuesDir)) {
+    const values = await loadValues(valuesDir, rootRelative(paths, valuesDir));
+    const merged = mergeValues(pages, values);
+    pages = merged.pages;
+    diagnostics.push(...values.diagnostics, ...merged.diagnostics);
+    for (const [file, text] of values.texts) texts.set(file, text);
   }
   const layouts = layoutFiles.filter((f) => /^[a-z0-9-]+\.njk$/.test(f)).map((f) => f.replace(/\.njk$/, ''));
   // The shipped layouts' own words (`Search`) explain themselves; a custom layout's typed-in value is what the scan must find.

@@ -1,14 +1,12 @@
 import type { z } from 'zod';
-import { KeyResultSchema } from '../../schemas/key-result.js';
-import { KpiSchema } from '../../schemas/kpi.js';
 import { PublishSchema, publishedFields } from '../../schemas/publish.js';
 import { internalFields } from '../../schemas/visibility.js';
 import type { Page } from '../pages/page.js';
+import { type PageRecord, pageRecords } from '../pages/records.js';
 
 /** A record whose approval published some of its internal fields, as the transparency page lists it. */
 export interface PublishedRecord {
-  /** Key result or KPI. */
-  kind: string;
+  kind: PageRecord['kind'];
   title: string;
   /** Where the record is shown: its page and anchor. */
   href: string;
@@ -35,15 +33,7 @@ export interface Approval {
 export interface TransparencyView {
   published: PublishedRecord[];
   /** Counts only, never values. */
-  kept: { kind: string; records: number; fields: number }[];
-}
-
-/** The records of a page, with their schema, kind and title, and where their card is. */
-function records(page: Page, anchors: { okr: readonly string[]; kpi: readonly string[] }): { schema: z.ZodObject; record: Record<string, unknown>; kind: string; title: string; href: string }[] {
-  return [
-    ...(page.data.okrs ?? []).flatMap((okr, o) => (okr.key_results ?? []).map((kr) => ({ schema: KeyResultSchema, record: kr as Record<string, unknown>, kind: 'Key result', title: `${kr.title} (${okr.title})`, href: `${page.url}#${anchors.okr[o] ?? ''}` }))),
-    ...(page.data.kpis ?? []).map((kpi, k) => ({ schema: KpiSchema, record: kpi as Record<string, unknown>, kind: 'KPI', title: kpi.name, href: `${page.url}#${anchors.kpi[k] ?? ''}` })),
-  ];
+  kept: { kind: PageRecord['kind']; records: number; fields: number }[];
 }
 
 /** A published value in words: a number as it is, a history check-in by check-in, a range by its bounds. */
@@ -74,10 +64,12 @@ export function approvalOf(record: { publish?: unknown }, context: NamedApproval
  */
 export function transparencyView(pages: readonly Page[], anchorsOf: (page: Page) => { okr: readonly string[]; kpi: readonly string[] }, context: NamedApprovals): TransparencyView {
   const published: PublishedRecord[] = [];
-  const kept = new Map<string, { records: number; fields: number }>();
+  const kept = new Map<PageRecord['kind'], { records: number; fields: number }>();
   const publishes = publishedFields(context);
   for (const page of pages) {
-    for (const { schema, record, kind, title, href } of records(page, anchorsOf(page))) {
+    const anchors = anchorsOf(page);
+    for (const { schema, record, kind, title, anchor } of pageRecords(page.data)) {
+      const href = `${page.url}#${anchors[anchor.kind][anchor.index] ?? ''}`;
       const present = internalFields(schema).filter((f) => record[f] !== undefined);
       const open = publishes(record, schema);
       const hidden = present.filter((f) => !open.has(f));
@@ -90,5 +82,5 @@ export function transparencyView(pages: readonly Page[], anchorsOf: (page: Page)
       if (approval && fields.length > 0) published.push({ kind, title, href, fields, approval });
     }
   }
-  return { published, kept: ['Key result', 'KPI'].map((kind) => ({ kind, ...(kept.get(kind) ?? { records: 0, fields: 0 }) })) };
+  return { published, kept: (['key result', 'KPI'] as const).map((kind) => ({ kind, ...(kept.get(kind) ?? { records: 0, fields: 0 }) })) };
 }
