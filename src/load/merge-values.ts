@@ -1,4 +1,5 @@
 import { internalFields } from '../../schemas/visibility.js';
+import type { PublishedFields } from '../../schemas/walk.js';
 import { cause, diagnostic, type Diagnostic, formatPath, type Severity } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import type { Locator } from '../diagnostics/location.js';
@@ -53,12 +54,16 @@ export function mergeValues(pages: readonly Page[], values: LoadedValues): { pag
   return { pages: merged, diagnostics };
 }
 
-/** Internal values written in content/, when `values.in_content` says they belong in the values directory. */
-export function valuesInContent(pages: readonly Page[], severity: Severity): Diagnostic[] {
+/**
+ * Internal values written in content/, when `values.in_content` says they
+ * belong in the values directory. A value a valid approval publishes is public:
+ * it is written in content/, where the public build reads it.
+ */
+export function valuesInContent(pages: readonly Page[], severity: Severity, published: PublishedFields): Diagnostic[] {
   return pages.flatMap((page) =>
     pageRecords(page.data).flatMap((record) =>
       internalFields(record.schema)
-        .filter((field) => record.record[field] !== undefined)
+        .filter((field) => record.record[field] !== undefined && !published(record.record, record.schema).has(field))
         .map((field) => {
           const path = [...record.path, field];
           return diagnostic('values/in-content', { file: page.file, ...page.locate(path, 'key'), path: formatPath(path), severity }, { field, id: record.id, kind: record.kind });

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Config } from '../../schemas/config.js';
+import { publishedFields } from '../../schemas/publish.js';
 import { cacheDir, CacheFile } from '../cache/store.js';
 import { loadConfig } from '../config/load.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -82,7 +83,7 @@ export async function load(ctx: RunContext): Promise<Loaded | ConfigFailed> {
     if (result.text !== undefined) texts.set(source.file, result.text);
     diagnostics.push(...result.diagnostics);
   }
-  if (config.values.in_content !== 'allow') diagnostics.push(...valuesInContent(pages, config.values.in_content === 'error' ? 'error' : 'warning'));
+  if (config.values.in_content !== 'allow') diagnostics.push(...valuesInContent(pages, config.values.in_content === 'error' ? 'error' : 'warning', publishedFields({ approvers: config.approvers, today: ctx.today })));
   // The public build never reads the values directory: what it does not hold, no layout can print.
   const valuesDir = ctx.readValues ? (ctx.valuesDir ?? (config.values.dir === undefined ? undefined : resolve(paths.root, config.values.dir))) : undefined;
   if (valuesDir !== undefined && existsSync(valuesDir)) {

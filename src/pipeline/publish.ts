@@ -11,16 +11,10 @@ export interface Staging {
   discard(): Promise<void>;
 }
 
-/**
- * Opens a fresh staging folder beside `outDir`. What a build killed before
- * left there goes first: its staging and scratch folders are removed, and if
- * it was killed between the two renames of `publish`, the previous output is
- * put back.
- */
+/** Opens a fresh staging folder beside `outDir`. */
 export async function openStaging(outDir: string): Promise<Staging> {
   const parent = dirname(outDir);
   await mkdir(parent, { recursive: true });
-  await recover(outDir);
   const dir = join(parent, `.${basename(outDir)}.staging-${process.pid}-${randomBytes(4).toString('hex')}`);
   await mkdir(dir);
   return { dir, discard: () => rm(dir, { recursive: true, force: true }) };
@@ -51,9 +45,15 @@ export async function publish(staging: Staging, outDir: string, reuse: OutputReu
   if (moved) await rm(old, { recursive: true, force: true });
 }
 
-/** Leftovers of builds of `outDir` whose process is gone: `.NAME.staging-PID-TAG…` and `.NAME.old-PID-TAG`. */
-async function recover(outDir: string): Promise<void> {
+/**
+ * What a build of `outDir` killed before left beside it (`.NAME.staging-PID-TAG…`,
+ * `.NAME.old-PID-TAG`, its process gone): if it was killed between the two
+ * renames of `publish`, the previous output is put back; the rest is removed.
+ * Every build starts with this, whether it publishes or not.
+ */
+export async function recoverOutput(outDir: string): Promise<void> {
   const parent = dirname(outDir);
+  if (!existsSync(parent)) return;
   const prefix = `.${basename(outDir)}.`;
   const leftovers = (await readdir(parent)).flatMap((name) => {
     const [kind, pid] = name.startsWith(prefix) ? name.slice(prefix.length).split('-') : [];

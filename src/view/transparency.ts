@@ -34,6 +34,8 @@ export interface TransparencyView {
   published: PublishedRecord[];
   /** Counts only, never values. */
   kept: { kind: PageRecord['kind']; records: number; fields: number }[];
+  /** Values also live in a values directory this site was built without (the public site never reads it): they are not counted. */
+  uncounted?: boolean;
 }
 
 /** A published value in words: a number as it is, a history check-in by check-in, a range by its bounds. */

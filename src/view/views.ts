@@ -157,7 +157,7 @@ export function siteViews(handbook: Handbook, options: ViewOptions): { pages: Pa
       parts: [],
       okrs: [],
       kpis: [],
-      transparency: transparencyView(pages, (page) => handbook.outlines.get(page.file)?.recordAnchors ?? { okr: [], kpi: [] }, approvals),
+      transparency: { ...transparencyView(pages, (page) => handbook.outlines.get(page.file)?.recordAnchors ?? { okr: [], kpi: [] }, approvals), ...(audience === 'public' && config.values.dir !== undefined ? { uncounted: true } : {}) },
       toc: tableOfContents([...TRANSPARENCY_HEADINGS]),
       ...chrome('', GENERATED_PAGES.transparency.url),
       draft: false,
