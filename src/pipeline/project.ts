@@ -44,13 +44,13 @@ export interface Projected {
 export async function project(handbook: Handbook, analyzed: Analyzed, config: Config, ctx: RunContext & { audience: Audience; lastUpdated?: ReadonlyMap<string, string> }): Promise<Projected> {
   const { audience } = ctx;
   // Each page's body as its key and the URLs of its links: its HTML is read from the cache only if Eleventy lays it out again.
-  const bodies = new Map<string, { key: string; urls: string[] }>();
+  const bodies = new Map<string, { key: string; hash: string; urls: string[] }>();
   const definitions = new Map<string, string[]>();
   for (const page of handbook.sites[audience].pages) {
     const body = analyzed.bodies.get(page.file);
     if (!body?.links) continue;
     const resolve = (hrefs: readonly string[]) => hrefs.map((href) => siteHref(handbook.index, page, href));
-    bodies.set(page.url, { key: body.key, urls: resolve(body.links.hrefs) });
+    bodies.set(page.url, { key: body.key, hash: body.links.partsHash, urls: resolve(body.links.hrefs) });
     // A definition is shown on /kpis/ too: a link to a place on its own page must say which page.
     const fromAnywhere = (hrefs: readonly string[]) => resolve(hrefs).map((href) => (href.startsWith('#') || href.startsWith('?') ? `${page.url}${href}` : href));
     definitions.set(page.file, body.links.definitions.map((d) => htmlOf(linkParts(d.parts, fromAnywhere(d.hrefs)))));
@@ -66,7 +66,7 @@ export async function project(handbook: Handbook, analyzed: Analyzed, config: Co
   pages.sort((a, b) => (a.shard ?? shards) - (b.shard ?? shards));
   const withBody = (view: PageView): PageView => {
     const body = bodies.get(view.url);
-    return body ? { ...view, parts: linkParts(analyzed.parts!.get(body.key), body.urls) } : view;
+    return body ? { ...view, parts: linkParts(analyzed.parts!.get(body.key, body.hash), body.urls) } : view;
   };
   return { audience, site, views, pages, shards, withBody, secrets: audience === 'public' ? handbook.secrets : [] };
 }
