@@ -1,4 +1,4 @@
-import { escapeHtml } from '../view/escape.js';
+import { escapeHtml } from '../html/escape.js';
 import type { Secret } from './secrets.js';
 
 /** Where a secret was found in a text: the offset and length of what denotes it there. */

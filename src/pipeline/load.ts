@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import type { Config } from '../../schemas/config.js';
 import { publishedFields } from '../../schemas/publish.js';
 import { cacheDir, CacheFile } from '../cache/store.js';
@@ -70,7 +70,7 @@ export async function load(ctx: RunContext): Promise<Loaded | ConfigFailed> {
   const cache = ctx.cache ? await CacheFile.open<ValidFrontMatter>(cacheDir(paths.root), 'front-matter.json') : undefined;
 
   let pages: Page[] = [];
-  const diagnostics: Diagnostic[] = outside.flatMap((links, i) => links.map((link) => diagnostic('file/symlink', { file: rootRelative(paths, join(folders[i]!, link.path)), line: 1, column: 1 }, { target: link.target })));
+  const diagnostics: Diagnostic[] = outside.flatMap((links, i) => links.map((link) => diagnostic('file/symlink', { file: rootRelative(paths, join(folders[i]!, link.path)), line: 1, column: 1 }, { target: link.target.startsWith(paths.root + sep) ? rootRelative(paths, link.target) : link.target })));
   const texts = new Map<string, string>();
   const unvalidated = new Map<string, string>();
   for (const source of files) {

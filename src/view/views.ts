@@ -9,7 +9,7 @@ import type { Page } from '../pages/page.js';
 import { outputPathForUrl } from '../pages/url.js';
 import type { Audience } from '../../schemas/visibility.js';
 import { project } from '../project/project.js';
-import { escapeHtml } from './escape.js';
+import { escapeHtml } from '../html/escape.js';
 import { type NavNode, navigationTree, navPlaces } from './navigation.js';
 import { canonicalUrl, editUrl, type PageView, tableOfContents } from './page.js';
 import { kpiView, okrView, type OkrView, type ViewContext } from './records.js';
