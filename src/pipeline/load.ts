@@ -94,6 +94,11 @@ export async function load(ctx: RunContext): Promise<Loaded | ConfigFailed> {
     for (const [file, text] of values.texts) texts.set(file, text);
   }
   const layouts = layoutFiles.filter((f) => /^[a-z0-9-]+\.njk$/.test(f)).map((f) => f.replace(/\.njk$/, ''));
+  // Eleventy runs a layout's `---js` front matter: a layout gets YAML front matter or none, like a page.
+  for (const file of layoutFiles.filter((f) => f.endsWith('.njk'))) {
+    const language = /^---[ \t]*([A-Za-z][\w-]*)[ \t]*\r?\n/.exec(readFileSync(join(paths.layoutsDir, file), 'utf8'))?.[1];
+    if (language !== undefined && language.toLowerCase() !== 'yaml') diagnostics.push(diagnostic('frontmatter/language', { file: rootRelative(paths, join(paths.layoutsDir, file)), line: 1, column: 4 }, { language }));
+  }
   // The shipped layouts' own words (`Search`) explain themselves; a custom layout's typed-in value is what the scan must find.
   const layoutText = (await listFiles(PACKAGE_LAYOUTS)).map((f) => readFileSync(join(PACKAGE_LAYOUTS, f), 'utf8')).join('\n');
   const staticRel = rootRelative(paths, paths.staticDir);

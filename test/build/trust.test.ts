@@ -115,4 +115,14 @@ describe('the output folder, the static folder and interrupted builds', () => {
     rmSync(join(root, 'content/broken.md'));
     expect(existsSync(join(root, 'dist/index.html'))).toBe(true);
   });
+
+  // Eleventy would run it while laying out the first page: a layout's front matter is YAML or nothing.
+  it('a layout with JavaScript front matter is an error at its first line, and nothing runs', async () => {
+    const root = makeRoot('sample', 'package-layouts');
+    writeFileSync(join(root, 'layouts/page.njk'), '---javascript\n{ x: require("fs").writeFileSync(process.env.MARK, "ran") }\n---\n{{ x }}\n');
+    const mark = join(tempDir(), 'mark');
+    const result = await runCli(['build', '--root', root, '--format', 'json'], { env: { MARK: mark } });
+    expect([result.code, JSON.parse(result.stdout)]).toEqual([1, [expect.objectContaining({ file: 'layouts/page.njk', line: 1, column: 4, code: 'frontmatter/language' })]]);
+    expect([existsSync(mark), existsSync(join(root, 'dist'))]).toEqual([false, false]);
+  });
 });
