@@ -13,14 +13,15 @@ export type Command =
   | { name: 'help' }
   | { name: 'version' }
   | { name: 'schema' }
-  | { name: 'check'; root?: string; content?: string; config?: string; format: Format; strict: boolean; today?: string; cache: boolean; since?: string }
-  | { name: 'build'; root?: string; content?: string; config?: string; out?: string; audience: Audience; format: Format; today?: string; cache: boolean; baseUrl?: string };
+  | { name: 'check'; root?: string; content?: string; config?: string; values?: string; format: Format; strict: boolean; today?: string; cache: boolean; since?: string }
+  | { name: 'build'; root?: string; content?: string; config?: string; values?: string; out?: string; audience: Audience; format: Format; today?: string; cache: boolean; baseUrl?: string };
 
 const common = {
   root: { type: 'string' },
   content: { type: 'string' },
   config: { type: 'string' },
   today: { type: 'string' },
+  values: { type: 'string' },
   'no-cache': { type: 'boolean', default: false },
   format: { type: 'string', default: 'pretty' },
   help: { type: 'boolean', short: 'h' },
@@ -59,9 +60,9 @@ function parse(args: readonly string[], options: NonNullable<Spec>): Record<stri
   }
 }
 
-function paths(v: Record<string, unknown>): { root?: string; content?: string; config?: string } {
-  const out: { root?: string; content?: string; config?: string } = {};
-  for (const key of ['root', 'content', 'config'] as const) if (typeof v[key] === 'string') out[key] = v[key];
+function paths(v: Record<string, unknown>): { root?: string; content?: string; config?: string; values?: string } {
+  const out: { root?: string; content?: string; config?: string; values?: string } = {};
+  for (const key of ['root', 'content', 'config', 'values'] as const) if (typeof v[key] === 'string') out[key] = v[key];
   return out;
 }
 
@@ -90,10 +91,11 @@ function baseUrl(value: unknown): { baseUrl?: string } {
 
 /** The help text. */
 export const HELP = `Usage:
-  handbook check [--root DIR] [--content DIR] [--config FILE] [--format pretty|github|json]
-                 [--strict] [--today YYYY-MM-DD] [--since GIT-REF] [--no-cache]
-  handbook build [--root DIR] [--content DIR] [--config FILE] [--audience public|internal]
-                 [--out DIR] [--base-url URL] [--format pretty|github|json] [--today YYYY-MM-DD] [--no-cache]
+  handbook check [--root DIR] [--content DIR] [--config FILE] [--values DIR]
+                 [--format pretty|github|json] [--strict] [--today YYYY-MM-DD] [--since GIT-REF] [--no-cache]
+  handbook build [--root DIR] [--content DIR] [--config FILE] [--values DIR]
+                 [--audience public|internal] [--out DIR] [--base-url URL] [--format pretty|github|json]
+                 [--today YYYY-MM-DD] [--no-cache]
   handbook schema          print the JSON Schema of the front matter
 
 Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or config error.

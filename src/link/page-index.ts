@@ -1,5 +1,5 @@
 import { cause, diagnostic, type Diagnostic, formatPath } from '../diagnostics/diagnostic.js';
-import { GENERATED_PAGES, NOT_FOUND_URL } from '../pages/generated.js';
+import { GENERATED_PAGES, isReservedOutput, NOT_FOUND_URL } from '../pages/generated.js';
 import type { Page } from '../pages/page.js';
 import { normalisePermalink, outputPathForUrl } from '../pages/url.js';
 
@@ -36,7 +36,7 @@ export function indexPages(pages: readonly Page[], staticUrls: readonly string[]
   for (const page of pages) {
     byContentPath.set(page.contentPath, page);
     const first = byUrl.get(page.url);
-    if (generated.has(page.url)) {
+    if (generated.has(page.url) || isReservedOutput(outputPathForUrl(page.url))) {
       diagnostics.push(diagnostic('page/duplicate-url', placeOf(page), { kind: 'generated', url: page.url }));
     } else if (first) {
       const here = placeOf(page);
@@ -47,6 +47,14 @@ export function indexPages(pages: readonly Page[], staticUrls: readonly string[]
     const written = `/${outputPathForUrl(page.url)}`;
     if (staticSet.has(written)) {
       diagnostics.push(diagnostic('page/duplicate-url', placeOf(page), { kind: 'static', written }));
+    }
+  }
+  // Without a home page of its own, the site gets a generated one: links to `/` resolve.
+  if (!byUrl.has('/')) generated.add('/');
+  for (const url of staticUrls) {
+    const written = url.slice(1);
+    if (isReservedOutput(written) || [...generated].some((g) => outputPathForUrl(g) === written)) {
+      diagnostics.push(diagnostic('static/reserved-path', { file: `static${url}`, line: 1, column: 1 }, { written }));
     }
   }
   const unvalidatedUrls = new Set(unvalidated.values());
@@ -80,7 +88,7 @@ function indexRedirects(pages: readonly Page[], taken: Pick<PageIndex, 'byUrl' |
         const there = target.data.permalink ? { ...target.locate(['permalink']), path: 'permalink' } : { line: 1, column: 1 };
         diagnostics.push(diagnostic('redirect/conflict', { ...here, cause: cause(target.file, there, 'the page at this URL') }, { kind: 'page', url, other: target.file }));
         diagnostics.push(diagnostic('redirect/conflict', { file: target.file, ...there, cause: cause(page.file, here, 'the redirect') }, { kind: 'target', url, other: page.file }));
-      } else if (reserved.has(url)) diagnostics.push(diagnostic('redirect/conflict', here, { kind: 'generated', url }));
+      } else if (reserved.has(url) || isReservedOutput(outputPathForUrl(url))) diagnostics.push(diagnostic('redirect/conflict', here, { kind: 'generated', url }));
       else if (taken.statics.has(`/${outputPathForUrl(url)}`)) diagnostics.push(diagnostic('redirect/conflict', here, { kind: 'static', url, written: `/${outputPathForUrl(url)}` }));
       else if (taken.unvalidatedUrls.has(url)) diagnostics.push(diagnostic('redirect/conflict', here, { kind: 'page', url, other: 'a page whose front matter has errors' }));
       else if (claim) {

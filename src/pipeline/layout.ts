@@ -33,7 +33,8 @@ export const pageId = (view: PageView) => `page:${view.outputPath}`;
 export async function layout(projected: Projected, staging: string, reuse: OutputReuse, ctx: RunContext & { config: Config; staticFiles: readonly string[] }): Promise<LaidOut> {
   const { paths } = ctx;
   await writeSiteFiles(staging, { audience: projected.audience, siteUrl: String(projected.site.url), pages: projected.views, layoutsDir: paths.layoutsDir });
-  if (ctx.staticFiles.length > 0) await cp(paths.staticDir, staging, { recursive: true });
+  // Links inside static/ are copied as the files they lead to: nothing in the output is ever a link.
+  if (ctx.staticFiles.length > 0) await cp(paths.staticDir, staging, { recursive: true, dereference: true });
   await writeRedirects(staging, projected.redirects, { base: projected.base, url: String(projected.site.url), title: ctx.config.site.title });
   // Taken before Eleventy runs: it writes only the other pages, so nothing is ever written through a link.
   const fresh: PageView[] = [];
@@ -50,7 +51,7 @@ export async function layout(projected: Projected, staging: string, reuse: Outpu
   const done = (async () => {
     if (fresh.length === 0) return;
     try {
-      const secrets = new Set(projected.canaries.map((c) => c.text));
+      const secrets = new Set(projected.secrets.map((c) => c.text));
       await runEleventy({ audience: projected.audience, site: projected.site, base: projected.base, pages: fresh, secrets }, paths.layoutsDir, staging, {
         prepare: projected.withBody,
         onBatch: (count, total) => {

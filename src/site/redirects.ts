@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { outputPathForUrl, withBase } from '../pages/url.js';
-import { escapeHtml } from '../view/escape.js';
+import { escapeHtml } from '../html/escape.js';
 
 /** An old URL of a page (`redirect_from`) and where the page is now; site paths. */
 export interface Redirect {

@@ -1,5 +1,5 @@
+import { escapeHtml } from '../html/escape.js';
 import { withBase } from '../pages/url.js';
-import { escapeHtml } from './escape.js';
 import type { NavNode } from './navigation.js';
 
 /**

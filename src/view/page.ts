@@ -2,6 +2,7 @@ import type { OutlineHeading } from '../markdown/outline.js';
 import type { BodyPart } from '../render/processor.js';
 import type { NavPlace } from './navigation.js';
 import type { KpiView, OkrView } from './records.js';
+import type { TransparencyView } from './transparency.js';
 
 /** What every page layout receives as `hb`. */
 export interface PageView {
@@ -22,6 +23,8 @@ export interface PageView {
   kpis: KpiView[];
   /** The OKR index's groups (current, future, past), on `/okrs/` only. */
   groups?: { phase: string; title: string; id: string; okrs: OkrView[] }[];
+  /** Published values and what stays internal, on `/transparency/` only. */
+  transparency?: TransparencyView;
   /** h2/h3 headings for "On this page"; empty below two headings. */
   toc: OutlineHeading[];
   nav: NavPlace;

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { type Approval, approvalOf, type NamedApprovals } from './transparency.js';
 import { type KeyResult, KeyResultSchema } from '../../schemas/key-result.js';
 import { type Kpi, KpiSchema } from '../../schemas/kpi.js';
 import { type Okr, OkrSchema } from '../../schemas/okr.js';
@@ -17,6 +18,8 @@ export type KpiTarget = (id: string) => { name: string; href: string; unit?: str
 export interface KeyResultView extends KeyResult {
   /** The KPI it moves: its name, where it is defined, and the unit of its values (the key result's too). */
   kpiLink?: { name: string; href: string; unit?: string };
+  /** Who approved publishing some of its values, and when. */
+  approval?: Approval;
   progress?: KrProgress;
   chart?: Sparkline;
 }
@@ -36,6 +39,8 @@ export interface KpiView extends Kpi {
   definitionHtml: string;
   health?: Kpi['health'];
   healthState?: KpiHealth;
+  /** Who approved publishing some of its values, and when. */
+  approval?: Approval;
   chart?: Sparkline;
 }
 
@@ -45,6 +50,8 @@ export interface ViewContext {
   today: string;
   href: Href;
   kpiTarget: KpiTarget;
+  /** What approvals are judged against, with the approvers' names. */
+  approvals: NamedApprovals;
 }
 
 const PHASE_TEXT: Record<OkrPhase, string> = { current: 'Current', future: 'Future', past: 'Past' };
@@ -65,6 +72,8 @@ export function okrView(okr: Okr, anchor: string, ctx: ViewContext): OkrView {
 
 function keyResultView(kr: KeyResult, okr: Okr, ctx: ViewContext): KeyResultView {
   const view: KeyResultView = { ...kr };
+  const approval = approvalOf(kr, ctx.approvals, KeyResultSchema);
+  if (approval) view.approval = approval;
   const target = ctx.kpiTarget(kr.kpi);
   if (target) view.kpiLink = target;
   for (const key of ['issue', 'blocked_by', 'dashboard'] as const) {
@@ -84,6 +93,8 @@ function keyResultView(kr: KeyResult, okr: Okr, ctx: ViewContext): KeyResultView
 export function kpiView(kpi: Kpi, anchor: string, definitionHtml: string, ctx: ViewContext): KpiView {
   const view: KpiView = { ...kpi, anchor, definitionHtml, calculation: ctx.href(kpi.calculation) };
   if (kpi.dashboard !== undefined) view.dashboard = ctx.href(kpi.dashboard);
+  const approval = approvalOf(kpi, ctx.approvals, KpiSchema);
+  if (approval) view.approval = approval;
   const latest = kpi.current_value ?? kpi.history?.[kpi.history.length - 1]?.value;
   if (ctx.audience === 'internal' && kpi.health && latest !== undefined) view.healthState = kpiHealth(kpi.health, latest);
   const chart = kpi.history && sparkline(kpi.history);

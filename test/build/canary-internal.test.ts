@@ -12,10 +12,10 @@ let root: string;
 let result: CliResult;
 let site: Map<string, string>;
 
-/** The HTML pages a record's values belong on: its own page and its generated index. */
+/** The HTML pages a record's values belong on: its own page and its generated index, and the transparency page for a published one. */
 function pagesOf(c: Canary): string[] {
   const own = c.draft ? 'secret-plans/index.html' : c.kind === 'kpi' ? 'metrics/index.html' : 'goals/index.html';
-  return [own, c.kind === 'kpi' ? 'kpis/index.html' : 'okrs/index.html'].sort();
+  return [own, c.kind === 'kpi' ? 'kpis/index.html' : 'okrs/index.html', ...(c.published ? ['transparency/index.html'] : [])].sort();
 }
 
 const htmlWith = (text: string) => filesWith(site, text).filter((f) => f.endsWith('.html'));

@@ -52,7 +52,8 @@ describe('a page that moved (redirect_from)', () => {
     // A redirect page is no page of the site: not in the sitemap, not searched.
     expect(readFileSync(join(out, 'sitemap.xml'), 'utf8')).not.toContain('company/goals');
     expect(listFiles(join(out, 'pagefind')).length).toBeGreaterThan(0);
-    expect(readFileSync(join(out, 'pagefind/pagefind-entry.json'), 'utf8')).toContain('"page_count":5');
+    // The three content pages and the generated OKR, KPI and transparency pages.
+    expect(readFileSync(join(out, 'pagefind/pagefind-entry.json'), 'utf8')).toContain('"page_count":6');
   });
 
   it('is listed in _redirects, after the lines the handbook wrote itself; a draft\'s only in the internal site', async () => {

@@ -51,8 +51,8 @@ describe('the sample handbook', () => {
 
   it('public: the two values the CEO published are shown', () => {
     expect(values().filter((c) => c.published).map((c) => `${c.record}.${where(c)}=${c.text}`)).toEqual(['increase-app.target_value=2.43', 'pipeline-runs.current_value=38653']);
-    expect(tokenIn(pub, '2.43').filter((f) => f.endsWith('.html'))).toEqual(['company/strategic-goals/index.html', 'okrs/index.html']);
-    expect(tokenIn(pub, '38653').filter((f) => f.endsWith('.html'))).toEqual(['data-team/kpis/index.html', 'kpis/index.html']);
+    expect(tokenIn(pub, '2.43').filter((f) => f.endsWith('.html'))).toEqual(['company/strategic-goals/index.html', 'okrs/index.html', 'transparency/index.html']);
+    expect(tokenIn(pub, '38653').filter((f) => f.endsWith('.html'))).toEqual(['data-team/kpis/index.html', 'kpis/index.html', 'transparency/index.html']);
   });
 
   it('internal: every illustrative value the layouts display is in dist-internal, on its page', () => {

@@ -11,7 +11,7 @@ afterAll(removeTempDirs);
 const FIXTURE = join(REPO, 'test/fixtures/build/markup');
 
 /** What the build prints: the fixture's raw HTML, which check warns of (5 elements), then the build. */
-const built = (out: string) => new RegExp(`\\n⚠ 1 file checked: 0 errors, 5 warnings\\nBuilt 4 pages \\(public\\) into ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n$`);
+const built = (out: string) => new RegExp(`\\n⚠ 1 file checked: 0 errors, 5 warnings\\nBuilt 5 pages \\(public\\) into ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n$`);
 
 /** Copies the markup fixture to `dir` and builds it from there (the working directory, as a user runs it). */
 async function buildIn(dir: string, tmp: string) {
