@@ -3,7 +3,6 @@ import { resolve, sep } from 'node:path';
 import { withBase } from '../pages/url.js';
 import { navTreeHtml } from '../view/nav-html.js';
 import type { NavNode } from '../view/navigation.js';
-import { InternalDataError } from './guard.js';
 
 /** What Eleventy needs of a page to lay it out: the rest is the layout's (`hb`). */
 export interface EleventyPage {
@@ -21,12 +20,8 @@ export interface EleventyBuild<P extends EleventyPage = EleventyPage> {
   /** The path the site is served under (`/handbook`; `''` at a host's root): the `href` filter puts it before site paths. */
   base: string;
   pages: P[];
-  /** The public build's unpublished internal values: none may reach a page by another route than `hb`. */
-  secrets?: ReadonlySet<string>;
 }
 
-/** Keys of Eleventy's data cascade that are Eleventy's own or ours, and checked separately. */
-const CASCADE_KEYS = new Set(['hb', 'site', 'eleventy', 'page', 'collections', 'pkg', 'pagination', 'permalink', 'layout', 'templateEngineOverride', 'eleventyExcludeFromCollections', 'eleventyComputed', 'handbookGuard']);
 const PAGES_KEY = 'handbookPages_';
 
 /** Raised when a page would be written outside the output folder. */
@@ -89,15 +84,6 @@ export function handbookPlugin(eleventyConfig: EleventyConfig): void {
   for (const page of build.pages) byLayout.set(page.layout, [...(byLayout.get(page.layout) ?? []), page]);
   eleventyConfig.addGlobalData('site', build.site);
 
-  const secrets = build.secrets ?? new Set<string>();
-  const guard = (data: Record<string, unknown>, key: string) => {
-    // The pages were guarded before they came; data that reached a page by any other
-    // route (a layout's front matter, computed data) must hold no internal value.
-    for (const [name, value] of Object.entries(data)) {
-      if (!CASCADE_KEYS.has(name) && !name.startsWith(PAGES_KEY)) assertNoSecret(value, name, secrets);
-    }
-    return key;
-  };
   for (const [layout, pages] of [...byLayout].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const key = `${PAGES_KEY}${layout.replace(/-/g, '_')}`;
     eleventyConfig.addGlobalData(key, pages);
@@ -109,10 +95,7 @@ export function handbookPlugin(eleventyConfig: EleventyConfig): void {
       pagination: { data: key, size: 1, alias: 'hb', addAllPagesToCollections: false },
       // With dynamic permalinks off, a computed permalink needs a static placeholder to replace.
       permalink: '/__okr_handbook_placeholder__/index.html',
-      eleventyComputed: {
-        permalink: (data: { hb: EleventyPage }) => `/${data.hb.outputPath}`,
-        ...(build.audience === 'public' ? { handbookGuard: (data: Record<string, unknown>) => guard(data, key) } : {}),
-      },
+      eleventyComputed: { permalink: (data: { hb: EleventyPage }) => `/${data.hb.outputPath}` },
     });
   }
 
@@ -122,15 +105,4 @@ export function handbookPlugin(eleventyConfig: EleventyConfig): void {
     if (target !== false && !resolve(target).startsWith(root)) throw new OutputPathError(target);
     return content;
   });
-}
-
-/** Fails when a value the public build must not hold appears, as a whole scalar, anywhere in `value`. */
-function assertNoSecret(value: unknown, where: string, secrets: ReadonlySet<string>, seen = new Set<unknown>()): void {
-  if (typeof value === 'string' || typeof value === 'number') {
-    if (secrets.has(String(value))) throw new InternalDataError(where);
-    return;
-  }
-  if (value === null || typeof value !== 'object' || seen.has(value)) return;
-  seen.add(value);
-  for (const [key, child] of Object.entries(value)) assertNoSecret(child, Array.isArray(value) ? `${where}[${key}]` : `${where}.${key}`, secrets, seen);
 }

@@ -2,7 +2,7 @@ import { cp, readFile } from 'node:fs/promises';
 import { publishedFields } from '../../schemas/publish.js';
 import type { Config } from '../../schemas/config.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { causeChain, DiagnosticError } from '../diagnostics/error.js';
+import { DiagnosticError } from '../diagnostics/error.js';
 import { assertProjected, InternalDataError } from '../eleventy/guard.js';
 import { OutputPathError } from '../eleventy/plugin.js';
 import { EleventyRunError, runEleventy } from '../eleventy/run.js';
@@ -12,6 +12,7 @@ import { writeRedirects } from '../site/redirects.js';
 import type { PageView } from '../view/page.js';
 import { type RunContext, rootRelative } from './context.js';
 import type { Projected } from './project.js';
+import type { Staging } from './publish.js';
 
 /** Pages being laid out: each page's file can be awaited, and so can the whole stage. */
 export interface LaidOut {
@@ -30,7 +31,7 @@ export const pageId = (view: PageView) => `page:${view.outputPath}`;
  * output; the guard over the others, then Eleventy lays them out, batch by
  * batch, as the search stage waits for them.
  */
-export async function layout(projected: Projected, staging: string, reuse: OutputReuse, ctx: RunContext & { config: Config; staticFiles: readonly string[] }): Promise<LaidOut> {
+export async function layout(projected: Projected, { dir: staging, work: workDir }: Staging, reuse: OutputReuse, ctx: RunContext & { config: Config; staticFiles: readonly string[] }): Promise<LaidOut> {
   const { paths } = ctx;
   await writeSiteFiles(staging, { audience: projected.audience, siteUrl: String(projected.site.url), pages: projected.views, layoutsDir: paths.layoutsDir });
   // Links inside static/ are copied as the files they lead to: nothing in the output is ever a link.
@@ -51,8 +52,8 @@ export async function layout(projected: Projected, staging: string, reuse: Outpu
   const done = (async () => {
     if (fresh.length === 0) return;
     try {
-      const secrets = new Set(projected.secrets.map((c) => c.text));
-      await runEleventy({ audience: projected.audience, site: projected.site, base: projected.base, pages: fresh, secrets }, paths.layoutsDir, staging, {
+      await runEleventy({ audience: projected.audience, site: projected.site, base: projected.base, pages: fresh }, paths.layoutsDir, staging, {
+        workDir,
         prepare: projected.withBody,
         onBatch: (count, total) => {
           for (const view of fresh.slice(laidOut, count)) gates.get(view.outputPath)!.resolve();
@@ -81,14 +82,11 @@ function guard(views: readonly PageView[], ctx: RunContext & { config: Config })
   }
 }
 
-/** What went wrong in Eleventy, at its place: the guard, a write outside the output, or a layout's error (Nunjucks names the template and a 0-based line counted after the front matter Eleventy removed). */
+/** What went wrong in Eleventy, at its place: a write outside the output, or a layout's error (Nunjucks names the template and a 0-based line counted after the front matter Eleventy removed). */
 async function layoutDiagnostic(err: EleventyRunError, ctx: RunContext): Promise<Diagnostic> {
   const layouts = rootRelative(ctx.paths, ctx.paths.layoutsDir);
-  const chain = causeChain(err);
-  const escape = chain.findLast((e): e is OutputPathError => e instanceof OutputPathError);
+  const escape = err.chain.findLast((e) => e.name === OutputPathError.name);
   if (escape) return diagnostic('build/output-path', { file: layouts, line: 1, column: 1 }, { message: escape.message });
-  const leaked = chain.findLast((e): e is InternalDataError => e instanceof InternalDataError);
-  if (leaked) return diagnostic('build/internal-data', { file: layouts, line: 1, column: 1 }, { message: leaked.message });
   const where = /\((\S+?\.njk)\) \[Line (\d+), Column (\d+)\]\s*(?:Error: )?([\s\S]*)/.exec(err.message);
   if (!where) return diagnostic('build/layout-error', { file: layouts, line: 1, column: 1 }, { message: err.message });
   const [, template = '', line = '0', column = '0', text = err.message] = where;
