@@ -13,8 +13,8 @@ export type Command =
   | { name: 'help' }
   | { name: 'version' }
   | { name: 'schema' }
-  | { name: 'check'; root?: string; content?: string; config?: string; values?: string; format: Format; strict: boolean; today?: string; cache: boolean; since?: string }
-  | { name: 'build'; root?: string; content?: string; config?: string; values?: string; out?: string; audience: Audience; format: Format; today?: string; cache: boolean; baseUrl?: string };
+  | { name: 'check'; root?: string; content?: string; config?: string; values?: string; format: Format; strict: boolean; today?: string; cache: boolean; timings: boolean; since?: string }
+  | { name: 'build'; root?: string; content?: string; config?: string; values?: string; out?: string; audience: Audience; format: Format; today?: string; cache: boolean; timings: boolean; baseUrl?: string };
 
 const common = {
   root: { type: 'string' },
@@ -23,6 +23,7 @@ const common = {
   today: { type: 'string' },
   values: { type: 'string' },
   'no-cache': { type: 'boolean', default: false },
+  timings: { type: 'boolean', default: false },
   format: { type: 'string', default: 'pretty' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -40,12 +41,12 @@ export function parseCommand(argv: readonly string[]): Command {
     const v = parse(rest, { ...common, strict: { type: 'boolean', default: false }, since: { type: 'string' } });
     if (v.help) return { name: 'help' };
     if (v.since === '') throw new UsageError('--since needs a git ref, such as origin/main');
-    return { name: 'check', ...paths(v), format: oneOf('--format', v.format as string, FORMATS), strict: Boolean(v.strict), ...today(v.today), cache: !v['no-cache'], ...(typeof v.since === 'string' ? { since: v.since } : {}) };
+    return { name: 'check', ...paths(v), format: oneOf('--format', v.format as string, FORMATS), strict: Boolean(v.strict), ...today(v.today), cache: !v['no-cache'], timings: Boolean(v.timings), ...(typeof v.since === 'string' ? { since: v.since } : {}) };
   }
   if (name === 'build') {
     const v = parse(rest, { ...common, out: { type: 'string' }, audience: { type: 'string', default: 'public' }, 'base-url': { type: 'string' } });
     if (v.help) return { name: 'help' };
-    return { name: 'build', ...paths(v), ...(typeof v.out === 'string' ? { out: v.out } : {}), audience: oneOf('--audience', v.audience as string, AUDIENCES), format: oneOf('--format', v.format as string, FORMATS), ...today(v.today), cache: !v['no-cache'], ...baseUrl(v['base-url']) };
+    return { name: 'build', ...paths(v), ...(typeof v.out === 'string' ? { out: v.out } : {}), audience: oneOf('--audience', v.audience as string, AUDIENCES), format: oneOf('--format', v.format as string, FORMATS), ...today(v.today), cache: !v['no-cache'], timings: Boolean(v.timings), ...baseUrl(v['base-url']) };
   }
   throw new UsageError(`unknown command \`${name}\`; expected check, build or schema`);
 }
@@ -92,10 +93,10 @@ function baseUrl(value: unknown): { baseUrl?: string } {
 /** The help text. */
 export const HELP = `Usage:
   handbook check [--root DIR] [--content DIR] [--config FILE] [--values DIR]
-                 [--format pretty|github|json] [--strict] [--today YYYY-MM-DD] [--since GIT-REF] [--no-cache]
+                 [--format pretty|github|json] [--strict] [--today YYYY-MM-DD] [--since GIT-REF] [--no-cache] [--timings]
   handbook build [--root DIR] [--content DIR] [--config FILE] [--values DIR]
                  [--audience public|internal] [--out DIR] [--base-url URL] [--format pretty|github|json]
-                 [--today YYYY-MM-DD] [--no-cache]
+                 [--today YYYY-MM-DD] [--no-cache] [--timings]
   handbook schema          print the JSON Schema of the front matter
 
 Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or config error.

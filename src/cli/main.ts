@@ -12,6 +12,7 @@ import { PACKAGE } from '../package-root.js';
 import type { CheckResult, StageName } from '../pipeline/index.js';
 import { HELP, parseCommand, UsageError } from './args.js';
 import { progressBar, type Stage } from './progress.js';
+import { stageClock } from './timings.js';
 
 /** How each stage that reports progress shows on the bar. */
 const PROGRESS: Partial<Record<StageName, Stage>> = {
@@ -59,16 +60,19 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       const problem = pathProblem(paths, command.config !== undefined) ?? (valuesDir !== undefined && !statSync(valuesDir, { throwIfNoEntry: false })?.isDirectory() ? `the values folder ${valuesDir} is not a folder` : undefined) ?? (command.name === 'build' ? outputProblem(paths, valuesDir) : undefined);
       if (problem) return usage(io, problem);
       const progress = progressBar(io.stderr, PROGRESS.analyze!);
+      const clock = command.timings ? stageClock() : undefined;
       const ctx = {
         paths,
         today: command.today ?? todayUtc(),
         cache: command.cache,
         ...(valuesDir !== undefined ? { valuesDir } : {}),
         onProgress: (stage: string, done: number, total: number) => progress.update(done, total, PROGRESS[stage as StageName]),
+        ...(clock ? { onStage: clock.onStage } : {}),
       };
       // Imported only for a build, so that `check` never loads Eleventy, Pagefind or the renderer.
       const result = command.name === 'check' ? await check(ctx, command.since) : await (await import('../commands/build.js')).build(ctx, command.audience, command.baseUrl);
       progress.end();
+      if (clock) io.stderr.write(`handbook: ${clock.summary()}\n`);
       if ('usage' in result) return usage(io, result.usage);
       if ('datesNote' in result && result.datesNote) io.stderr.write(`handbook: ${result.datesNote}\n`);
       if (result.cacheError) io.stderr.write(`handbook: the cache was not written (${result.cacheError.message}); use --no-cache to skip it\n`);

@@ -59,9 +59,8 @@ export async function buildSite(ctx: RunContext, options: BuildOptions): Promise
   try {
     ctx.onStage?.('layout');
     const laidOut = await layout(projected, staging, reuse, stageCtx);
-    // The search stage indexes each shard as soon as its pages are laid out; its progress shows once the layout's is done.
+    // The search stage indexes each shard as soon as its pages are laid out; its progress, and its stage event, once the layout is done.
     let layoutDone = false;
-    ctx.onStage?.('search');
     const indexing = search(projected, laidOut, staging.dir, reuse, { ...stageCtx, onProgress: (stage, done, total) => layoutDone && ctx.onProgress?.(stage, done, total) });
     indexing.catch(() => undefined);
     try {
@@ -72,6 +71,8 @@ export async function buildSite(ctx: RunContext, options: BuildOptions): Promise
       throw err;
     }
     layoutDone = true;
+    ctx.onStage?.('search');
+    await indexing;
     ctx.onStage?.('scan');
     const scannedFor = await scan(projected, indexing, staging.dir, reuse, stageCtx);
     ctx.onStage?.('publish');
