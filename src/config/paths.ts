@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
 
@@ -10,7 +10,7 @@ export interface ProjectPaths {
   outDir: string;
   /** Files copied to the site root unchanged. */
   staticDir: string;
-  /** The root's own layouts/ when it has one, else the layouts shipped with okr-handbook. */
+  /** The root's own layouts/, laid over the layouts shipped with okr-handbook file by file (see `readLayouts`); it need not exist. */
   layoutsDir: string;
 }
 
@@ -20,27 +20,26 @@ export const PACKAGE_LAYOUTS = join(PACKAGE_ROOT, 'layouts');
 /** Resolves the command-line path options against the root (which defaults to the working directory). */
 export function resolvePaths(cwd: string, options: { root?: string; content?: string; config?: string; out?: string }): ProjectPaths {
   const root = resolve(cwd, options.root ?? '.');
-  const ownLayouts = resolve(root, 'layouts');
   return {
     root,
     contentDir: resolve(root, options.content ?? 'content'),
     configPath: resolve(root, options.config ?? 'handbook.config.yaml'),
     outDir: resolve(root, options.out ?? 'dist'),
     staticDir: resolve(root, 'static'),
-    layoutsDir: existsSync(ownLayouts) ? ownLayouts : PACKAGE_LAYOUTS,
+    layoutsDir: resolve(root, 'layouts'),
   };
 }
 
 /**
  * Why these paths cannot be a handbook, if they cannot: the root or the content
  * folder is missing or not a folder, or a config file named on the command line
- * does not exist or is a folder.
+ * does not exist or is a folder. A content folder that is not required may be missing.
  */
-export function pathProblem(paths: ProjectPaths, configGiven: boolean): string | undefined {
+export function pathProblem(paths: ProjectPaths, configGiven: boolean, contentRequired = true): string | undefined {
   const root = kindOf(paths.root);
   if (root !== 'folder') return `the root folder ${paths.root} ${root === 'missing' ? 'does not exist' : 'is a file, not a folder'}`;
   const content = kindOf(paths.contentDir);
-  if (content !== 'folder') return `the content folder ${paths.contentDir} ${content === 'missing' ? 'does not exist' : 'is a file, not a folder'}`;
+  if (content !== 'folder' && (contentRequired || content === 'file')) return `the content folder ${paths.contentDir} ${content === 'missing' ? 'does not exist' : 'is a file, not a folder'}`;
   if (configGiven) {
     const config = kindOf(paths.configPath);
     if (config !== 'file') return `the config file ${paths.configPath} ${config === 'missing' ? 'does not exist' : 'is a folder, not a file'}`;

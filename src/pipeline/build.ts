@@ -32,11 +32,11 @@ export interface BuildOptions {
 export async function buildSite(ctx: RunContext, options: BuildOptions): Promise<BuildResult> {
   const checked = await checkHandbook(ctx, true);
   const failed = (extra: readonly Diagnostic[]): BuildResult => ({ ...checked, diagnostics: sortDiagnostics([...checked.diagnostics, ...extra]), written: false, pageCount: 0 });
-  const { config, handbook, analyzed } = checked;
-  if (!config || !handbook || !analyzed || checked.diagnostics.some((d) => d.severity === 'error')) return failed([]);
+  const { config, handbook, analyzed, layouts } = checked;
+  if (!config || !handbook || !analyzed || !layouts || checked.diagnostics.some((d) => d.severity === 'error')) return failed([]);
 
   const staticFiles = checked.staticFiles;
-  const stageCtx = { ...ctx, config, staticFiles };
+  const stageCtx = { ...ctx, config, staticFiles, layouts };
   ctx.onStage?.('project');
   const projected = await project(handbook, analyzed, config, { ...stageCtx, audience: options.audience, ...(options.lastUpdated ? { lastUpdated: options.lastUpdated } : {}) });
   // Pages (and search shards) made from the same inputs as in the last build into this folder are taken from it.

@@ -1,4 +1,6 @@
-import { cp, readFile } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
 import { publishedFields } from '../../schemas/publish.js';
 import type { Config } from '../../schemas/config.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -6,6 +8,7 @@ import { causeChain, DiagnosticError } from '../diagnostics/error.js';
 import { assertProjected, InternalDataError } from '../eleventy/guard.js';
 import { OutputPathError } from '../eleventy/plugin.js';
 import { EleventyRunError, runEleventy } from '../eleventy/run.js';
+import { type Layouts, writeLayouts } from '../layouts/overlay.js';
 import type { OutputReuse } from '../output/reuse.js';
 import { writeSiteFiles } from '../site/index.js';
 import type { PageView } from '../view/page.js';
@@ -23,33 +26,46 @@ export interface LaidOut {
 /** Page ids in the record of the last output. */
 export const pageId = (view: PageView) => `page:${view.outputPath}`;
 
+/** What the layout stage knows besides the run: the config, the static files and the layouts. */
+type LayoutContext = RunContext & { config: Config; staticFiles: readonly string[]; layouts: Layouts };
+
 /**
- * Stage 5, layout: the site files (assets, robots.txt, sitemap) and static/
- * into the staging folder; pages whose key is unchanged taken from the last
- * output; the guard over the others, then Eleventy lays them out, batch by
- * batch, as the search stage waits for them.
+ * Stage 5, layout: the layouts written into one folder of their own (the
+ * shipped ones with the root's laid over them); the site files (assets,
+ * robots.txt, sitemap) and static/ into the staging folder; pages whose key
+ * is unchanged taken from the last output; the guard over the others, then
+ * Eleventy lays them out, batch by batch, as the search stage waits for them.
  */
-export async function layout(projected: Projected, staging: string, reuse: OutputReuse, ctx: RunContext & { config: Config; staticFiles: readonly string[] }): Promise<LaidOut> {
+export async function layout(projected: Projected, staging: string, reuse: OutputReuse, ctx: LayoutContext): Promise<LaidOut> {
   const { paths } = ctx;
-  await writeSiteFiles(staging, { audience: projected.audience, siteUrl: String(projected.site.url), pages: projected.views, layoutsDir: paths.layoutsDir });
-  if (ctx.staticFiles.length > 0) await cp(paths.staticDir, staging, { recursive: true });
-  // Taken before Eleventy runs: it writes only the other pages, so nothing is ever written through a link.
+  // A fresh folder each run: Eleventy and Nunjucks read layouts from one folder, and never from a cache of an earlier run's.
+  const layoutsDir = await mkdtemp(join(tmpdir(), 'okr-handbook-layouts-'));
+  const removeLayouts = () => rm(layoutsDir, { recursive: true, force: true });
   const fresh: PageView[] = [];
-  for (const { view, key } of projected.pages) {
-    if (reuse.reusable(pageId(view), key)) reuse.take(pageId(view), staging);
-    else {
-      reuse.record(pageId(view), key, [view.outputPath]);
-      fresh.push(view);
+  try {
+    await writeLayouts(ctx.layouts, layoutsDir);
+    await writeSiteFiles(staging, { audience: projected.audience, siteUrl: String(projected.site.url), pages: projected.views, layoutsDir });
+    if (ctx.staticFiles.length > 0) await cp(paths.staticDir, staging, { recursive: true });
+    // Taken before Eleventy runs: it writes only the other pages, so nothing is ever written through a link.
+    for (const { view, key } of projected.pages) {
+      if (reuse.reusable(pageId(view), key)) reuse.take(pageId(view), staging);
+      else {
+        reuse.record(pageId(view), key, [view.outputPath]);
+        fresh.push(view);
+      }
     }
+    if (projected.audience === 'public') guard(fresh, ctx);
+  } catch (err) {
+    await removeLayouts();
+    throw err;
   }
-  if (projected.audience === 'public') guard(fresh, ctx);
   const gates = new Map(fresh.map((view) => [view.outputPath, gate()]));
   let laidOut = 0;
   const done = (async () => {
     if (fresh.length === 0) return;
     try {
       const secrets = new Set(projected.canaries.map((c) => c.text));
-      await runEleventy({ audience: projected.audience, site: projected.site, pages: fresh, secrets }, paths.layoutsDir, staging, {
+      await runEleventy({ audience: projected.audience, site: projected.site, pages: fresh, secrets }, layoutsDir, staging, {
         prepare: projected.withBody,
         onBatch: (count, total) => {
           for (const view of fresh.slice(laidOut, count)) gates.get(view.outputPath)!.resolve();
@@ -60,16 +76,16 @@ export async function layout(projected: Projected, staging: string, reuse: Outpu
     } catch (err) {
       // What waits on pages that will never come stops.
       for (const g of gates.values()) g.reject(err);
-      throw err instanceof EleventyRunError ? new DiagnosticError([await layoutDiagnostic(err, ctx)]) : err;
+      throw err instanceof EleventyRunError ? new DiagnosticError([layoutDiagnostic(err, layoutsDir, ctx)]) : err;
     }
-  })();
+  })().finally(removeLayouts);
   // Awaited by the caller once the search stage is under way; a failure before then is not unhandled.
   done.catch(() => undefined);
   return { written: (outputPath) => gates.get(outputPath)?.promise ?? Promise.resolve(), done };
 }
 
 /** The guard before templates: a public page's records hold no unpublished internal field. */
-function guard(views: readonly PageView[], ctx: RunContext & { config: Config }): void {
+function guard(views: readonly PageView[], ctx: LayoutContext): void {
   try {
     assertProjected(views, publishedFields({ approvers: ctx.config.approvers, today: ctx.today }));
   } catch (err) {
@@ -78,20 +94,28 @@ function guard(views: readonly PageView[], ctx: RunContext & { config: Config })
   }
 }
 
-/** What went wrong in Eleventy, at its place: the guard, a write outside the output, or a layout's error (Nunjucks names the template and a 0-based line counted after the front matter Eleventy removed). */
-async function layoutDiagnostic(err: EleventyRunError, ctx: RunContext): Promise<Diagnostic> {
+/**
+ * What went wrong in Eleventy, at its place: the guard, a write outside the
+ * output, or a layout's error. Nunjucks names the template in `layoutsDir`
+ * (told here by the file it was written from) and a 0-based line counted
+ * after the front matter Eleventy removed.
+ */
+function layoutDiagnostic(err: EleventyRunError, layoutsDir: string, ctx: LayoutContext): Diagnostic {
   const layouts = rootRelative(ctx.paths, ctx.paths.layoutsDir);
   const chain = causeChain(err);
   const escape = chain.findLast((e): e is OutputPathError => e instanceof OutputPathError);
   if (escape) return diagnostic('build/output-path', { file: layouts, line: 1, column: 1 }, { message: escape.message });
   const leaked = chain.findLast((e): e is InternalDataError => e instanceof InternalDataError);
   if (leaked) return diagnostic('build/internal-data', { file: layouts, line: 1, column: 1 }, { message: leaked.message });
-  const where = /\((\S+?\.njk)\) \[Line (\d+), Column (\d+)\]\s*(?:Error: )?([\s\S]*)/.exec(err.message);
-  if (!where) return diagnostic('build/layout-error', { file: layouts, line: 1, column: 1 }, { message: err.message });
-  const [, template = '', line = '0', column = '0', text = err.message] = where;
-  const source = await readFile(template, 'utf8');
-  const frontMatter = /^---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(source)?.[0] ?? '';
-  return diagnostic('build/layout-error', { file: rootRelative(ctx.paths, template), line: Number(line) + 1 + (frontMatter.match(/\n/g)?.length ?? 0), column: Number(column) + 1 }, { message: text.trim() });
+  // The innermost template named is where it failed; a render error names its line, a compile error (an unknown filter) does not.
+  const where = [...err.message.matchAll(/\((\S+?\.njk)\)(?: \[Line (\d+), Column (\d+)\])?/g)].at(-1);
+  const template = where && ctx.layouts.get(relative(layoutsDir, where[1]!).split(sep).join('/'));
+  if (!where || !template) return diagnostic('build/layout-error', { file: layouts, line: 1, column: 1 }, { message: err.message });
+  const [, , line, column = '0'] = where;
+  const text = err.message.slice(where.index + where[0].length).replace(/^\s*(?:Template render error:\s*)?(?:Error: )?/, '').trim() || err.message;
+  const frontMatter = /^---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(template.bytes.toString('utf8'))?.[0] ?? '';
+  const place = line === undefined ? { line: 1, column: 1 } : { line: Number(line) + 1 + (frontMatter.match(/\n/g)?.length ?? 0), column: Number(column) + 1 };
+  return diagnostic('build/layout-error', { file: rootRelative(ctx.paths, template.source), ...place }, { message: text });
 }
 
 /** A promise to settle from outside. Its rejection is handled here: the stage throws the error itself, and a page nobody waits for yet must not crash the process. */

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { layoutNames } from '../layouts/overlay.js';
 import { type Handbook, linkHandbook } from '../link/index.js';
 import { indexPages } from '../link/page-index.js';
 import type { Analyzed } from './analyze.js';
@@ -13,6 +14,6 @@ import type { Loaded } from './load.js';
 export function link(loaded: Loaded, analyzed: Analyzed, ctx: RunContext): { handbook: Handbook; diagnostics: Diagnostic[] } {
   const indexed = indexPages(loaded.pages, loaded.staticFiles.map((f) => `/${f}`), loaded.unvalidated);
   const outlines = new Map([...analyzed.bodies].map(([file, body]) => [file, body.outline]));
-  const linked = linkHandbook({ pages: loaded.pages, outlines, config: loaded.config, today: ctx.today, layouts: loaded.layouts, index: indexed.index });
+  const linked = linkHandbook({ pages: loaded.pages, outlines, config: loaded.config, today: ctx.today, layouts: layoutNames(loaded.layouts), index: indexed.index });
   return { handbook: linked.handbook, diagnostics: [...indexed.diagnostics, ...linked.diagnostics] };
 }

@@ -2,6 +2,7 @@ import type { Config } from '../../schemas/config.js';
 import { cacheDir, CacheFile } from '../cache/store.js';
 import { loadConfig } from '../config/load.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { type Layouts, readLayouts } from '../layouts/overlay.js';
 import { loadPage, type ValidFrontMatter } from '../load/page.js';
 import { listFiles, readContent } from '../load/read.js';
 import type { Page } from '../pages/page.js';
@@ -18,8 +19,8 @@ export interface Loaded {
   fileCount: number;
   /** Files of static/, relative to it. */
   staticFiles: string[];
-  /** Layout names (files `layouts/<name>.njk`). */
-  layouts: string[];
+  /** The layouts: the shipped ones with the root's own laid over them. */
+  layouts: Layouts;
   diagnostics: Diagnostic[];
   /** Decoded text of every file read, for code frames. */
   texts: Map<string, string>;
@@ -45,7 +46,7 @@ export async function load(ctx: RunContext): Promise<Loaded | ConfigFailed> {
   const loaded = await loadConfig(paths.configPath, configFile);
   if (!loaded.config) return { configFailed: true, diagnostics: loaded.diagnostics, texts: new Map(loaded.text === undefined ? [] : [[configFile, loaded.text]]) };
   const config = loaded.config;
-  const [files, staticFiles, layoutFiles] = await Promise.all([readContent(paths.root, paths.contentDir), listFiles(paths.staticDir), listFiles(paths.layoutsDir)]);
+  const [files, staticFiles, layouts] = await Promise.all([readContent(paths.root, paths.contentDir), listFiles(paths.staticDir), readLayouts(paths.layoutsDir)]);
   const cache = ctx.cache ? await CacheFile.open<ValidFrontMatter>(cacheDir(paths.root), 'front-matter.json') : undefined;
 
   const pages: Page[] = [];
@@ -59,6 +60,5 @@ export async function load(ctx: RunContext): Promise<Loaded | ConfigFailed> {
     if (result.text !== undefined) texts.set(source.file, result.text);
     diagnostics.push(...result.diagnostics);
   }
-  const layouts = layoutFiles.filter((f) => /^[a-z0-9-]+\.njk$/.test(f)).map((f) => f.replace(/\.njk$/, ''));
   return { config, pages, unvalidated, fileCount: files.length, staticFiles, layouts, diagnostics, texts, save: async () => cache?.save() };
 }

@@ -1,7 +1,6 @@
-import { join } from 'node:path';
 import { cacheKey } from '../cache/store.js';
 import { DiagnosticError } from '../diagnostics/error.js';
-import { listFiles } from '../load/read.js';
+import { layoutAssets, type Layouts } from '../layouts/overlay.js';
 import { leakScanner } from '../output/leak-scan.js';
 import { isSearchRuntime } from '../site/search-runtime.js';
 import type { OutputReuse } from '../output/reuse.js';
@@ -15,14 +14,14 @@ import type { Projected } from './project.js';
  * was scanned for exactly these values. Returns the key of those values, for
  * the record of this output.
  */
-export async function scan(projected: Projected, indexing: Promise<void>, staging: string, reuse: OutputReuse, ctx: RunContext & { staticFiles: readonly string[] }): Promise<string> {
+export async function scan(projected: Projected, indexing: Promise<void>, staging: string, reuse: OutputReuse, ctx: RunContext & { staticFiles: readonly string[]; layouts: Layouts }): Promise<string> {
   if (projected.canaries.length === 0) {
     await indexing;
     return '';
   }
   const scannedFor = cacheKey('canaries', JSON.stringify(projected.canaries.map((c) => c.text).sort()));
-  // Shipped assets are copied unchanged and hold no handbook data, but their numbers (`opacity: 0.55`) would cry wolf.
-  const assets = new Set((await listFiles(join(ctx.paths.layoutsDir, 'assets'))).map((f) => `assets/${f}`).filter((f) => !ctx.staticFiles.includes(f)));
+  // The layouts' assets are copied unchanged and hold no handbook data, but their numbers (`opacity: 0.55`) would cry wolf.
+  const assets = new Set(layoutAssets(ctx.layouts).filter((f) => !ctx.staticFiles.includes(f)));
   const isSearch = (file: string) => file.startsWith('pagefind/');
   const unscanned = (scanned: ReadonlySet<string>) => (file: string) => assets.has(file) || isSearchRuntime(file) || scanned.has(file);
   const scanFiles = leakScanner(projected.canaries);
