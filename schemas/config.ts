@@ -1,30 +1,56 @@
 import { z } from 'zod';
 import { Slug, Text } from './common.js';
 
-const HttpUrl = z.url({ protocol: /^https?$/, error: 'expected an absolute http(s) URL' });
+const HttpUrl = z.url({ protocol: /^https?$/, error: 'expected an absolute http(s) URL' }).meta({ title: 'URL' });
 
 /** handbook.config.yaml at the repository root. Every key but `site.title` is optional. */
-export const ConfigSchema = z.strictObject({
-  site: z.strictObject({
-    title: Text,
-    /** Absolute base URL, used for canonical links and the sitemap. */
-    url: HttpUrl.optional(),
-    /** Repository for "Edit this page" links. */
-    repo: HttpUrl.optional(),
-    branch: z.string().min(1).default('main'),
-  }),
-  approvers: z.array(z.strictObject({ id: Slug, name: Text })).default([]),
-  pages: z.strictObject({ extra_keys: z.array(z.string()).default([]) }).default({ extra_keys: [] }),
-  links: z
-    .strictObject({ broken: z.enum(['error', 'warn']).default('error') })
-    .default({ broken: 'error' }),
-  okrs: z.strictObject({ max_current: z.number().int().min(0).default(3) }).default({ max_current: 3 }),
-  /**
-   * Pages per search index shard. A build after an edit re-indexes only the shards
-   * whose pages changed; a reader's search loads one small index per shard.
-   */
-  search: z.strictObject({ shard_pages: z.number().int().min(1).default(1000) }).default({ shard_pages: 1000 }),
-});
+export const ConfigSchema = z
+  .strictObject({
+    site: z
+      .strictObject({
+        title: Text.meta({ description: "The handbook's name: in the header, the footer and every page's title." }),
+        url: HttpUrl.optional().meta({ description: 'The absolute base URL of the public site, for canonical links and the sitemap (none without it).', examples: ['https://handbook.example.com'] }),
+        repo: HttpUrl.optional().meta({ description: 'The repository of the handbook, for "Edit this page" links (GitHub or GitLab).', examples: ['https://github.com/example/handbook'] }),
+        branch: z.string().min(1).default('main').meta({ description: 'The branch "Edit this page" links open.' }),
+      })
+      .meta({ description: 'How the site presents itself.' }),
+    approvers: z
+      .array(
+        z
+          .strictObject({
+            id: Slug.meta({ description: "The id a record's `publish.approved_by` names." }),
+            name: Text.meta({ description: 'Who it is, e.g. a role.' }),
+          })
+          .meta({ title: 'Approver', description: 'Someone who may approve publishing internal values.' }),
+      )
+      .default([])
+      .meta({ description: "Who may approve publishing internal values (a record's `publish:` block); an approval by anyone else publishes nothing.", examples: [[{ id: 'ceo', name: 'Chief Executive Officer' }]] }),
+    pages: z
+      .strictObject({
+        extra_keys: z.array(z.string()).default([]).meta({ description: 'Page-level front-matter keys the schema does not know that reach layouts (as `hb.extra`) instead of being dropped with a warning.', examples: [['subcategory']] }),
+      })
+      .default({ extra_keys: [] })
+      .meta({ description: 'Pages.' }),
+    links: z
+      .strictObject({
+        broken: z.enum(['error', 'warn']).default('error').meta({ description: 'Whether a link to a page or anchor that does not exist (or to a draft) is an error or a warning; `warn` while migrating a handbook.' }),
+      })
+      .default({ broken: 'error' })
+      .meta({ description: 'Links inside the site.' }),
+    okrs: z
+      .strictObject({
+        max_current: z.number().int().min(0).default(3).meta({ description: 'How many OKRs may be current (today inside their timeframe) before a warning.' }),
+      })
+      .default({ max_current: 3 })
+      .meta({ description: 'OKR policy.' }),
+    search: z
+      .strictObject({
+        shard_pages: z.number().int().min(1).default(1000).meta({ description: "Pages per search index shard: a build after an edit re-indexes only the shards whose pages changed; a reader's search loads one small index per shard." }),
+      })
+      .default({ shard_pages: 1000 })
+      .meta({ description: 'The search index.' }),
+  })
+  .meta({ title: 'handbook.config.yaml', description: 'The configuration of a handbook, at the root of its repository. Every key but `site.title` is optional.' });
 
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -8,15 +8,21 @@ import { OkrSchema } from './okr.js';
  * schema: the validator reports them as warnings (or passes the ones listed in
  * `pages.extra_keys`) before the rest is checked strictly.
  */
-export const PageSchema = z.strictObject({
-  title: Text,
-  weight: z.number().int().optional(),
-  layout: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'expected a layout name such as page' }).optional(),
-  description: z.string().optional(),
-  permalink: Permalink.optional(),
-  draft: z.boolean().optional(),
-  okrs: z.array(OkrSchema).optional(),
-  kpis: z.array(KpiSchema).optional(),
-});
+export const PageSchema = z
+  .strictObject({
+    title: Text.meta({ description: 'The page title: its heading, the browser tab, the sidebar and breadcrumbs.' }),
+    weight: z.number().int().optional().meta({ description: 'Orders the page among its siblings in the sidebar, lower first; pages without a weight follow, by title.' }),
+    layout: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'expected a layout name such as page' })
+      .optional()
+      .meta({ description: 'A layout of layouts/ (`<name>.njk`, the shipped ones or your own). Default: page.' }),
+    description: z.string().optional().meta({ description: 'One sentence: the meta description, and the summary search shows.' }),
+    permalink: Permalink.optional().meta({ description: 'The URL to serve the page at instead of the one its path gives; absolute, and "/x/brand" means "/x/brand/".' }),
+    draft: z.boolean().optional().meta({ description: 'Built for the internal audience only; a public page may not link to it.' }),
+    okrs: z.array(OkrSchema).optional().meta({ description: 'The OKRs this page defines; shown where the body has a `:::okrs` line, else after the body, and on /okrs/.' }),
+    kpis: z.array(KpiSchema).optional().meta({ description: 'The KPIs this page defines; shown where the body has a `:::kpis` line, else after the body, and on /kpis/.' }),
+  })
+  .meta({ title: 'Page front matter', description: 'The YAML front matter of a page of content/. Unknown top-level keys are a warning (listed in `pages.extra_keys` they reach layouts); unknown keys inside records are errors.' });
 
 export type PageData = z.infer<typeof PageSchema>;

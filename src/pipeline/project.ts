@@ -1,6 +1,8 @@
 import type { Config } from '../../schemas/config.js';
+import type { SiteData } from '../../schemas/layout-data.js';
 import type { Audience } from '../../schemas/visibility.js';
 import { htmlOf, linkParts } from '../bodies/analyze.js';
+import type { Layouts } from '../layouts/overlay.js';
 import type { Handbook } from '../link/index.js';
 import { siteHref } from '../link/resolve.js';
 import { type Canary, collectCanaries } from '../output/canaries.js';
@@ -23,7 +25,7 @@ export interface PageToWrite {
 export interface Projected {
   audience: Audience;
   /** What every layout receives as `site`. */
-  site: Record<string, unknown>;
+  site: SiteData;
   /** Every view, the pages a static file replaces included (the sitemap lists them). */
   views: PageView[];
   /** The pages to write, in the order of their search shards. */
@@ -41,7 +43,7 @@ export interface Projected {
  * link tokens resolved, the views layouts receive, each page's key, and its
  * search shard.
  */
-export async function project(handbook: Handbook, analyzed: Analyzed, config: Config, ctx: RunContext & { audience: Audience; lastUpdated?: ReadonlyMap<string, string>; staticFiles: readonly string[] }): Promise<Projected> {
+export async function project(handbook: Handbook, analyzed: Analyzed, config: Config, ctx: RunContext & { audience: Audience; lastUpdated?: ReadonlyMap<string, string>; staticFiles: readonly string[]; layouts: Layouts }): Promise<Projected> {
   const { audience } = ctx;
   // Each page's body as its key and the URLs of its links: its HTML is read from the cache only if Eleventy lays it out again.
   const bodies = new Map<string, { key: string; urls: string[] }>();
@@ -54,8 +56,8 @@ export async function project(handbook: Handbook, analyzed: Analyzed, config: Co
     definitions.set(page.file, body.links.definitions.map((d) => htmlOf(linkParts(d.parts, resolve(d.hrefs)))));
   }
   const { pages: views, nav } = siteViews(handbook, { audience, today: ctx.today, config, definitions, ...(ctx.lastUpdated ? { lastUpdated: ctx.lastUpdated } : {}) });
-  const site = { title: config.site.title, url: config.site.url ?? '', audience, home: { title: nav.title, url: nav.url } };
-  const keys = await pageKeys(views, { site, layoutsDir: ctx.paths.layoutsDir }, (view) => JSON.stringify(bodies.get(view.url) ?? null));
+  const site: SiteData = { title: config.site.title, url: config.site.url ?? '', audience, home: { title: nav.title, url: nav.url } };
+  const keys = pageKeys(views, { site, layouts: ctx.layouts }, (view) => JSON.stringify(bodies.get(view.url) ?? null));
   // A static file replaces a page of the same name (the 404 page, say): that page is neither laid out, taken, recorded nor indexed.
   const shadowed = new Set(ctx.staticFiles);
   const written = views.flatMap((view, i) => (shadowed.has(view.outputPath) ? [] : [{ view, key: keys[i]! }]));
