@@ -30,7 +30,7 @@ export const ConfigSchema = z
         extra_keys: z.array(z.string()).default([]).meta({ description: 'Page-level front-matter keys the schema does not know that reach layouts (as `hb.extra`) instead of being dropped with a warning.', examples: [['subcategory']] }),
       })
       .default({ extra_keys: [] })
-      .meta({ description: 'Pages.' }),
+      .meta({ description: 'What pages may carry besides the keys of the front-matter schema.' }),
     links: z
       .strictObject({
         broken: z.enum(['error', 'warn']).default('error').meta({ description: 'Whether a link to a page or anchor that does not exist (or to a draft) is an error or a warning; `warn` while migrating a handbook.' }),
