@@ -1,14 +1,18 @@
+import { isAbsolute, relative } from 'node:path';
 import type { build } from '../commands/build.js';
 import { check } from '../commands/check.js';
+import { init } from '../commands/init.js';
 import type { Io } from '../commands/io.js';
+import { newPage } from '../commands/new.js';
+import { jsonSchema } from '../commands/schema.js';
+import type { ServeBuild } from '../commands/serve.js';
 import { outputProblem, pathProblem, resolvePaths } from '../config/paths.js';
-import { frontMatterJsonSchema } from '../commands/schema.js';
 import { countDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { REPORTERS } from '../diagnostics/reporters/index.js';
 import { todayUtc } from '../okrs/timeframe.js';
 import { PACKAGE } from '../package-root.js';
 import type { CheckResult, StageName } from '../pipeline/index.js';
-import { HELP, parseCommand, UsageError } from './args.js';
+import { type Command, commandHelp, type CommandName, overviewHelp, parseCommand, UsageError } from './args.js';
 import { progressBar, type Stage } from './progress.js';
 
 /** How each stage that reports progress shows on the bar. */
@@ -27,7 +31,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     return await run(argv, io);
   } catch (err) {
-    if (err instanceof UsageError) return usage(io, err.message);
+    if (err instanceof UsageError) return usage(io, err.message, err.command);
     const message = (err instanceof Error ? err.message : String(err)).trim().replace(/\s*\n\s*/g, ' | ');
     // A failure of the machine (a folder that cannot be read, git failing) is said as it is; anything else is okr-handbook's own bug.
     const system = err instanceof Error && 'code' in err;
@@ -42,19 +46,25 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   const command = parseCommand(argv);
   switch (command.name) {
     case 'help':
-      io.stdout.write(HELP);
+      io.stdout.write(command.command ? commandHelp(command.command) : overviewHelp(PACKAGE.version));
       return 0;
     case 'version':
       io.stdout.write(`${PACKAGE.version}\n`);
       return 0;
     case 'schema':
-      io.stdout.write(`${JSON.stringify(frontMatterJsonSchema(), null, 2)}\n`);
+      io.stdout.write(`${JSON.stringify(jsonSchema(command.config ? 'config' : 'front-matter'), null, 2)}\n`);
       return 0;
+    case 'init':
+      return runInit(command, io);
+    case 'new':
+      return runNew(command, io);
+    case 'serve':
+      return runServe(command, io);
     case 'check':
     case 'build': {
       const paths = resolvePaths(io.cwd, command);
       const problem = pathProblem(paths, command.config !== undefined) ?? (command.name === 'build' ? outputProblem(paths) : undefined);
-      if (problem) return usage(io, problem);
+      if (problem) return usage(io, problem, command.name);
       const progress = progressBar(io.stderr, PROGRESS.analyze!);
       const ctx = {
         paths,
@@ -66,7 +76,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       const result = command.name === 'check' ? await check(ctx) : await (await import('../commands/build.js')).build(ctx, command.audience);
       progress.end();
       if ('datesNote' in result && result.datesNote) io.stderr.write(`handbook: ${result.datesNote}\n`);
-      if (result.cacheError) io.stderr.write(`handbook: the cache was not written (${result.cacheError.message}); use --no-cache to skip it\n`);
+      if (result.cacheError) io.stderr.write(cacheNote(result.cacheError));
       io.stdout.write(report(command.format, result, io));
       if (command.name === 'check') return exitCode(result.diagnostics, result.configFailed, command.strict);
       const built = result as Awaited<ReturnType<typeof build>>;
@@ -76,12 +86,97 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
+async function runInit(command: Extract<Command, { name: 'init' }>, io: Io): Promise<number> {
+  const result = await init(io.cwd, { dir: command.dir, ...(command.title !== undefined ? { title: command.title } : {}), today: todayUtc() });
+  if ('problem' in result) return refuse(io, result.problem);
+  const inside = relative(io.cwd, result.root);
+  const where = inside === '' ? '.' : inside.startsWith('..') || isAbsolute(inside) ? result.root : inside;
+  io.stdout.write(`Created a handbook in ${where}:\n${result.written.map((f) => `  ${f}\n`).join('')}`);
+  if (result.kept.length > 0) io.stdout.write(`Kept the existing ${result.kept.join(', ')}; add okr-handbook to its devDependencies if it is not there.\n`);
+  const cd = where === '.' ? '' : `cd ${where} && `;
+  io.stdout.write(`\nNext:\n  ${cd}npm install          # installs okr-handbook; commit package-lock.json\n  npx handbook serve       # a preview at http://127.0.0.1:8080 that reloads as you save\n  npx handbook check       # what CI runs on every push\n`);
+  return 0;
+}
+
+async function runNew(command: Extract<Command, { name: 'new' }>, io: Io): Promise<number> {
+  const paths = resolvePaths(io.cwd, command);
+  // The content folder of a new handbook may not exist yet: the page makes it.
+  const problem = pathProblem(paths, command.config !== undefined, false);
+  if (problem) return usage(io, problem, 'new');
+  const result = await newPage(io.cwd, paths, { kind: command.kind, path: command.path, ...(command.title !== undefined ? { title: command.title } : {}), today: command.today ?? todayUtc() });
+  if ('problem' in result) return refuse(io, result.problem);
+  io.stdout.write(`Wrote ${result.file} (served at ${result.url}).\n`);
+  return 0;
+}
+
+/** `handbook serve` until Ctrl-C: the first one stops it cleanly, a second one (while a build finishes) ends the process at once. */
+async function runServe(command: Extract<Command, { name: 'serve' }>, io: Io): Promise<number> {
+  const paths = resolvePaths(io.cwd, command);
+  const problem = pathProblem(paths, command.config !== undefined);
+  if (problem) return usage(io, problem, 'serve');
+  let progress = progressBar(io.stderr, PROGRESS.analyze!);
+  const stop = new AbortController();
+  const unsubscribe = io.onInterrupt?.(() => {
+    unsubscribe?.();
+    io.stderr.write('\nStopping…\n');
+    stop.abort();
+  });
+  const ctx = {
+    paths,
+    today: command.today ?? todayUtc(),
+    cache: command.cache,
+    // Each build draws its own bar: only a long one (the first, cold) shows it.
+    onStage: (stage: string) => {
+      if (stage === 'load') progress = progressBar(io.stderr, PROGRESS.analyze!);
+    },
+    onProgress: (stage: string, done: number, total: number) => progress.update(done, total, PROGRESS[stage as StageName]),
+  };
+  const { serve } = await import('../commands/serve.js');
+  const served = await serve(
+    ctx,
+    { audience: command.audience, host: command.host, port: command.port },
+    {
+      listening: (url, outDir) => io.stdout.write(`Serving the ${command.audience} site at ${url}/ (built into ${relative(io.cwd, outDir) || '.'}); Ctrl-C stops.\n`),
+      datesNote: (note) => io.stderr.write(`handbook: ${note}\n`),
+      built: (build) => {
+        progress.end();
+        io.stdout.write(serveReport(build, paths.root, io));
+      },
+    },
+    stop.signal,
+  ).finally(() => unsubscribe?.());
+  if (served.problem) return refuse(io, served.problem);
+  io.stdout.write('Stopped.\n');
+  return 0;
+}
+
+/** What the terminal shows of one build of `serve`: check's report when there is anything to say, then one line. */
+function serveReport(build: ServeBuild, root: string, io: Io): string {
+  const { result, changed, ms } = build;
+  const what = changed.length === 0 ? 'first build' : `${[...new Set(changed.map((f) => relative(root, f) || '.'))].slice(0, 3).join(', ')}${changed.length > 3 ? ', …' : ''} changed`;
+  const time = new Date().toTimeString().slice(0, 8);
+  const text = result.diagnostics.length > 0 ? report('pretty', result, io) : '';
+  if (result.cacheError) io.stderr.write(cacheNote(result.cacheError));
+  if (result.written) return `${text}[${time}] Built ${result.pageCount} pages in ${ms} ms (${what}); open pages reload.\n`;
+  return `${text}[${time}] Not built (${what}): open pages show the errors${build.served ? ' over the last good site' : ''}.\n`;
+}
+
+function cacheNote(err: Error): string {
+  return `handbook: the cache was not written (${err.message}); use --no-cache to skip it\n`;
+}
+
 function report(format: keyof typeof REPORTERS, result: CheckResult, io: Io): string {
   return REPORTERS[format](result.diagnostics, { color: useColor(io), sources: result.sources, fileCount: result.fileCount });
 }
 
-function usage(io: Io, message: string): number {
-  io.stderr.write(`handbook: ${message}\n\n${HELP}`);
+function usage(io: Io, message: string, command?: CommandName): number {
+  io.stderr.write(`handbook: ${message}\n\n${command ? commandHelp(command) : overviewHelp(PACKAGE.version)}`);
+  return 2;
+}
+
+/** A command that would not do what it was asked (a file that exists, a port in use): one line, exit code 2. */
+function refuse(io: Io, message: string): number {
+  io.stderr.write(`handbook: ${message}\n`);
   return 2;
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { copyFileSync, linkSync, lstatSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { readCacheJson, writeCacheJson } from '../cache/store.js';
@@ -43,9 +44,13 @@ export class OutputReuse {
     private readonly previous: Manifest | undefined,
   ) {}
 
-  /** The record of the last build of `audience` into `outDir`, if it went there; none when `enabled` is false. */
+  /**
+   * The record of the last build of `audience` into `outDir`; none when
+   * `enabled` is false. Each output folder has a record of its own, so builds
+   * into dist/ and `handbook serve`'s folder do not make each other start over.
+   */
   static async open(cacheDirectory: string, audience: string, outDir: string, enabled: boolean): Promise<OutputReuse> {
-    const file = join(cacheDirectory, `output-${audience}.json`);
+    const file = join(cacheDirectory, `output-${audience}-${createHash('sha256').update(outDir).digest('hex').slice(0, 12)}.json`);
     const previous = enabled ? await readCacheJson<Manifest>(file) : undefined;
     return new OutputReuse(enabled ? file : '', outDir, previous?.outDir === outDir ? previous : undefined);
   }
