@@ -44,19 +44,33 @@ export function fieldsOf(object: z.ZodObject): FieldInfo[] {
   });
 }
 
+/** An object schema met below a root, with the path of the field it was first met at (`okrs[]`, `site`; '' for the root). */
+export interface ObjectInfo {
+  schema: z.ZodObject;
+  path: string;
+}
+
 /** The object schemas met below `root` (itself included), each once, in the order a reader meets them: depth first. */
-export function objectsOf(root: z.ZodObject): z.ZodObject[] {
-  const found: z.ZodObject[] = [];
-  const visit = (s: z.ZodType) => {
+export function objectsOf(root: z.ZodObject): ObjectInfo[] {
+  const found: ObjectInfo[] = [];
+  const visit = (s: z.ZodType, path: string) => {
     const value = unwrap(s);
-    if (value instanceof z.ZodArray) return visit(value.element as z.ZodType);
-    if (value instanceof z.ZodUnion) return (value.options as z.ZodType[]).forEach(visit);
-    if (!(value instanceof z.ZodObject) || found.includes(value)) return;
-    found.push(value);
-    for (const field of fieldsOf(value)) visit(field.value);
+    if (value instanceof z.ZodArray) return visit(value.element as z.ZodType, `${path}[]`);
+    if (value instanceof z.ZodUnion) return (value.options as z.ZodType[]).forEach((option) => visit(option, path));
+    if (!(value instanceof z.ZodObject) || found.some((f) => f.schema === value)) return;
+    found.push({ schema: value, path });
+    for (const field of fieldsOf(value)) visit(field.value, path ? `${path}.${field.name}` : field.name);
   };
-  visit(root);
+  visit(root, '');
   return found;
+}
+
+/** The object schemas a field's value is made of: itself, a list's items, a union's options (unwrapped). */
+export function objectsIn(schema: z.ZodType): z.ZodObject[] {
+  const value = unwrap(schema);
+  if (value instanceof z.ZodArray) return objectsIn(value.element as z.ZodType);
+  if (value instanceof z.ZodUnion) return (value.options as z.ZodType[]).flatMap(objectsIn);
+  return value instanceof z.ZodObject ? [value] : [];
 }
 
 /**

@@ -179,3 +179,11 @@ export const SiteDataSchema = z
 
 export type PageViewData = z.infer<typeof PageViewSchema>;
 export type SiteData = z.infer<typeof SiteDataSchema>;
+
+/** Everything a layout receives. */
+export const LayoutDataSchema = z
+  .strictObject({
+    hb: PageViewSchema.meta({ description: 'The page being laid out.' }),
+    site: SiteDataSchema.meta({ description: 'The site being built.' }),
+  })
+  .meta({ title: 'Layout data', description: 'The variables every layout receives.' });
