@@ -89,8 +89,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 async function runInit(command: Extract<Command, { name: 'init' }>, io: Io): Promise<number> {
   const result = await init(io.cwd, { dir: command.dir, ...(command.title !== undefined ? { title: command.title } : {}), today: todayUtc() });
   if ('problem' in result) return refuse(io, result.problem);
-  const inside = relative(io.cwd, result.root);
-  const where = inside === '' ? '.' : inside.startsWith('..') || isAbsolute(inside) ? result.root : inside;
+  const where = shownPath(io, result.root);
   io.stdout.write(`Created a handbook in ${where}:\n${result.written.map((f) => `  ${f}\n`).join('')}`);
   if (result.kept.length > 0) io.stdout.write(`Kept the existing ${result.kept.join(', ')}; add okr-handbook to its devDependencies if it is not there.\n`);
   const cd = where === '.' ? '' : `cd ${where} && `;
@@ -136,7 +135,7 @@ async function runServe(command: Extract<Command, { name: 'serve' }>, io: Io): P
     ctx,
     { audience: command.audience, host: command.host, port: command.port },
     {
-      listening: (url, outDir) => io.stdout.write(`Serving the ${command.audience} site at ${url}/ (built into ${relative(io.cwd, outDir) || '.'}); Ctrl-C stops.\n`),
+      listening: (url, outDir) => io.stdout.write(`Serving the ${command.audience} site at ${url}/ (built into ${shownPath(io, outDir)}); Ctrl-C stops.\n`),
       datesNote: (note) => io.stderr.write(`handbook: ${note}\n`),
       built: (build) => {
         progress.end();
@@ -159,6 +158,12 @@ function serveReport(build: ServeBuild, root: string, io: Io): string {
   if (result.cacheError) io.stderr.write(cacheNote(result.cacheError));
   if (result.written) return `${text}[${time}] Built ${result.pageCount} pages in ${ms} ms (${what}); open pages reload.\n`;
   return `${text}[${time}] Not built (${what}): open pages show the errors${build.served ? ' over the last good site' : ''}.\n`;
+}
+
+/** A path as the user would type it from the working directory: relative inside it, absolute elsewhere. */
+function shownPath(io: Io, path: string): string {
+  const inside = relative(io.cwd, path);
+  return inside === '' ? '.' : inside.startsWith('..') || isAbsolute(inside) ? path : inside;
 }
 
 function cacheNote(err: Error): string {
