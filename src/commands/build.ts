@@ -13,5 +13,6 @@ export interface BuildCommandResult extends BuildResult {
 export async function build(ctx: RunContext, audience: Audience): Promise<BuildCommandResult> {
   const dates = await lastCommitDates(ctx.paths.root);
   const result = await buildSite(ctx, { audience, lastUpdated: dates.dates });
+  await result.settled;
   return { ...result, ...(dates.note ? { datesNote: dates.note } : {}) };
 }

@@ -101,6 +101,7 @@ export async function serve(ctx: RunContext, options: ServeOptions, events: Serv
       { audience: options.audience, lastUpdated: dates.dates },
     ).finally(() => swapped());
     publishing = undefined;
+    const ms = Math.round(performance.now() - began);
     if (result.written) {
       state.dir = outDir;
       state.build += 1;
@@ -110,7 +111,9 @@ export async function serve(ctx: RunContext, options: ServeOptions, events: Serv
       state.overlay = overlayBody(result.diagnostics, result.sources, result.fileCount, state.dir !== undefined);
       server.send({ name: 'errors', html: state.overlay });
     }
-    events.built({ result, served: state.dir !== undefined, changed, ms: Math.round(performance.now() - began) });
+    events.built({ result, served: state.dir !== undefined, changed, ms });
+    // The pages reload while the old site is deleted; the next build waits for that.
+    await result.settled;
   };
 
   // Changes that come during a build are gathered and built once it ends. A failure

@@ -35,6 +35,8 @@ export class OutputReuse {
   /** Units in this build's output; `kept` holds the stamps of files linked from the last, which a link leaves as they were. */
   private readonly made = new Map<string, { key: string; files: string[]; kept?: Record<string, Stamp> }>();
   private readonly taken = new Set<string>();
+  /** Folders of the staging folder made so far: thousands of pages share a few hundred, and a mkdir each cost seconds. */
+  private readonly folders = new Set<string>();
   /** The manifest of this build's output, made by `seal` from the staging folder. */
   private sealed: Manifest | undefined;
 
@@ -80,7 +82,11 @@ export class OutputReuse {
     const kept: Record<string, Stamp> = {};
     for (const [file, stamp] of Object.entries(unit.files)) {
       const target = join(staging, file);
-      mkdirSync(dirname(target), { recursive: true });
+      const folder = dirname(target);
+      if (!this.folders.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        this.folders.add(folder);
+      }
       const source = join(this.outDir, file);
       try {
         linkSync(source, target);

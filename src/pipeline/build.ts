@@ -15,6 +15,8 @@ import { search } from './search.js';
 export interface BuildResult extends CheckResult {
   written: boolean;
   pageCount: number;
+  /** Resolves once the previous output folder is removed (the new one is in place already); rejects if it cannot be. */
+  settled: Promise<void>;
 }
 
 /** What a build needs besides the run context. */
@@ -31,7 +33,7 @@ export interface BuildOptions {
  */
 export async function buildSite(ctx: RunContext, options: BuildOptions): Promise<BuildResult> {
   const checked = await checkHandbook(ctx, true);
-  const failed = (extra: readonly Diagnostic[]): BuildResult => ({ ...checked, diagnostics: sortDiagnostics([...checked.diagnostics, ...extra]), written: false, pageCount: 0 });
+  const failed = (extra: readonly Diagnostic[]): BuildResult => ({ ...checked, diagnostics: sortDiagnostics([...checked.diagnostics, ...extra]), written: false, pageCount: 0, settled: Promise.resolve() });
   const { config, handbook, analyzed, layouts } = checked;
   if (!config || !handbook || !analyzed || !layouts || checked.diagnostics.some((d) => d.severity === 'error')) return failed([]);
 
@@ -42,6 +44,7 @@ export async function buildSite(ctx: RunContext, options: BuildOptions): Promise
   // Pages (and search shards) made from the same inputs as in the last build into this folder are taken from it.
   const reuse = await OutputReuse.open(cacheDir(ctx.paths.root), options.audience, ctx.paths.outDir, ctx.cache);
   const staging = await openStaging(ctx.paths.outDir);
+  let removed: Promise<void>;
   try {
     ctx.onStage?.('layout');
     const laidOut = await layout(projected, staging.dir, reuse, stageCtx);
@@ -61,7 +64,7 @@ export async function buildSite(ctx: RunContext, options: BuildOptions): Promise
     ctx.onStage?.('scan');
     const scannedFor = await scan(projected, indexing, staging.dir, reuse, stageCtx);
     ctx.onStage?.('publish');
-    await publish(staging, ctx.paths.outDir, reuse, scannedFor);
+    ({ removed } = await publish(staging, ctx.paths.outDir, reuse, scannedFor));
   } catch (err) {
     await staging.discard();
     if (err instanceof DiagnosticError) return failed(err.diagnostics);
@@ -69,5 +72,5 @@ export async function buildSite(ctx: RunContext, options: BuildOptions): Promise
   }
   const outputError = await reuse.save();
   const cacheError = checked.cacheError ?? outputError;
-  return { ...checked, ...(cacheError ? { cacheError } : {}), written: true, pageCount: projected.views.length };
+  return { ...checked, ...(cacheError ? { cacheError } : {}), written: true, pageCount: projected.views.length, settled: removed };
 }
