@@ -117,7 +117,7 @@ async function runServe(command: Extract<Command, { name: 'serve' }>, io: Io): P
   const stop = new AbortController();
   const unsubscribe = io.onInterrupt?.(() => {
     unsubscribe?.();
-    io.stderr.write('\nStopping…\n');
+    io.stderr.write('\nStopping… (a build under way ends first; Ctrl-C again quits at once)\n');
     stop.abort();
   });
   const ctx = {
@@ -152,7 +152,10 @@ async function runServe(command: Extract<Command, { name: 'serve' }>, io: Io): P
 /** What the terminal shows of one build of `serve`: check's report when there is anything to say, then one line. */
 function serveReport(build: ServeBuild, root: string, io: Io): string {
   const { result, changed, ms } = build;
-  const what = changed.length === 0 ? 'first build' : `${[...new Set(changed.map((f) => relative(root, f) || '.'))].slice(0, 3).join(', ')}${changed.length > 3 ? ', …' : ''} changed`;
+  // A folder made with a file in it is named by the file.
+  const paths = [...new Set(changed.map((f) => relative(root, f) || '.'))];
+  const shown = paths.filter((p) => !paths.some((q) => q.startsWith(`${p}/`)));
+  const what = changed.length === 0 ? 'first build' : `${shown.slice(0, 3).join(', ')}${shown.length > 3 ? ', …' : ''} changed`;
   const time = new Date().toTimeString().slice(0, 8);
   const text = result.diagnostics.length > 0 ? report('pretty', result, io) : '';
   if (result.cacheError) io.stderr.write(cacheNote(result.cacheError));

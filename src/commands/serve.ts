@@ -65,6 +65,7 @@ export async function serve(ctx: RunContext, options: ServeOptions, events: Serv
   // The site a session before this one left is the last good site until this one builds.
   const state: SiteState = existsSync(join(outDir, 'index.html')) ? { build: 0, dir: outDir } : { build: 0 };
   let building: Promise<void> | undefined;
+  const removals = new Set<Promise<void>>();
   let publishing: Promise<void> | undefined;
   let firstBuilt: () => void = () => undefined;
   const firstBuild = new Promise<void>((resolve) => (firstBuilt = resolve));
@@ -112,8 +113,9 @@ export async function serve(ctx: RunContext, options: ServeOptions, events: Serv
       server.send({ name: 'errors', html: state.overlay });
     }
     events.built({ result, served: state.dir !== undefined, changed, ms });
-    // The pages reload while the old site is deleted; the next build waits for that.
-    await result.settled;
+    // The old site is deleted while the pages reload and the next build runs (each build's old folder is its own).
+    const removal = result.settled.catch(() => undefined).finally(() => removals.delete(removal));
+    removals.add(removal);
   };
 
   // Changes that come during a build are gathered and built once it ends. A failure
@@ -152,8 +154,9 @@ export async function serve(ctx: RunContext, options: ServeOptions, events: Serv
   } finally {
     watcher.close();
     await server.close();
-    // A build under way finishes, so it leaves no staging folder behind.
+    // A build under way finishes, so it leaves no staging folder behind, and so do the removals of old sites.
     while (building) await building;
+    await Promise.all(removals);
   }
   return {};
 }
