@@ -4,10 +4,11 @@
 //
 //   node bench/serve.mjs --root DIR --page content/x.md [--path /x/] [--edits 5] [--today YYYY-MM-DD]
 //
-// Prints each edit's latency, the build time serve reported, and the load
-// average, as JSON on stdout. The first build (cold or warm) is not counted.
+// Prints each edit's latency, the build time serve reported, the CPU time the
+// serve process and the Pagefind processes it ended spent on it (Linux), and
+// the load average, as JSON on stdout. The first build is not counted.
 import { spawn } from 'node:child_process';
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -27,6 +28,13 @@ child.stdout.setEncoding('utf8').on('data', (chunk) => {
   stdout += chunk;
   for (const w of waiters.splice(0)) w();
 });
+/** CPU seconds of the serve process, its threads, and the children it has waited for (utime, stime, cutime, cstime of /proc/PID/stat). */
+const cpuSeconds = () => {
+  const stat = `/proc/${child.pid}/stat`;
+  if (!existsSync(stat)) return undefined;
+  const fields = readFileSync(stat, 'utf8').slice(readFileSync(stat, 'utf8').lastIndexOf(')') + 2).split(' ');
+  return fields.slice(11, 15).reduce((sum, ticks) => sum + Number(ticks), 0) / 100;
+};
 const waitFor = (pattern, from) =>
   new Promise((resolve) => {
     const check = () => {
@@ -65,6 +73,7 @@ try {
     const marker = `Bench edit ${Date.now()}-${i}`;
     const from = stdout.length;
     const reload = nextReload();
+    const cpuBefore = cpuSeconds();
     const wrote = performance.now();
     appendFileSync(file, `\n${marker}.\n`);
     await reload;
@@ -72,7 +81,8 @@ try {
     const latency = performance.now() - wrote;
     if (!html.includes(marker)) throw new Error(`${path} does not show the edit after the reload`);
     const built = Number((await waitFor(/Built \d+ pages in (\d+) ms/, from))[1]);
-    runs.push({ latencyMs: Math.round(latency), buildMs: built, load1: Number(loadavg()[0].toFixed(2)) });
+    const cpu = cpuBefore === undefined ? undefined : Number((cpuSeconds() - cpuBefore).toFixed(2));
+    runs.push({ latencyMs: Math.round(latency), buildMs: built, cpuSeconds: cpu, load1: Number(loadavg()[0].toFixed(2)) });
     // Let the machine settle between edits, as an editor's typing would.
     await new Promise((r) => setTimeout(r, 500));
   }
