@@ -20,6 +20,20 @@ export const Link = z
   .refine((value) => SITE_PATH.test(value) || isHttpUrl(value), { error: 'expected an http(s) URL or a site path starting with /' })
   .meta({ title: 'link' });
 
+/**
+ * The link fields, known by their schema: `Link`, or a copy of it that a
+ * field's `.meta({ description })` made. A registry entry passes to such a
+ * copy (Zod's registries look an entry up through the copy's parent), where
+ * the copy's identity would not.
+ */
+const links = z.registry<{ link: true }>();
+links.add(Link, { link: true });
+
+/** Whether a field's value is a link: its schema is `Link` or a described copy of it. */
+export function isLink(schema: z.core.$ZodType): boolean {
+  return links.get(schema)?.link === true;
+}
+
 function isHttpUrl(value: string): boolean {
   if (!/^https?:\/\//i.test(value)) return false;
   return URL.canParse(value);

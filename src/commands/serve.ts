@@ -43,7 +43,7 @@ const QUIET_MS = 40;
  * What `handbook serve` rebuilds on: the content, static and layouts folders
  * and the config file. One list, so a new kind of source is one line more.
  */
-export function watchedSources(paths: ProjectPaths): WatchTarget[] {
+function watchedSources(paths: ProjectPaths): WatchTarget[] {
   return [
     { path: paths.contentDir, kind: 'folder' },
     { path: paths.staticDir, kind: 'folder' },
