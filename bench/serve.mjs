@@ -2,7 +2,7 @@
 // from the write of the file to the page's HTML, with the edit in it, fetched
 // after the server told the page to reload (the event a browser reloads on).
 //
-//   node bench/serve.mjs --root DIR --page content/x.md [--path /x/] [--edits 5] [--today YYYY-MM-DD]
+//   node bench/serve.mjs --root DIR --page content/x.md [--path /x/] [--edits 5] [--today YYYY-MM-DD] [--log FILE]
 //
 // Prints each edit's latency, the build time serve reported, the CPU time the
 // serve process and the Pagefind processes it ended spent on it (Linux), and
@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
-  options: { root: { type: 'string' }, page: { type: 'string' }, path: { type: 'string' }, edits: { type: 'string', default: '5' }, today: { type: 'string', default: '2025-06-30' } },
+  options: { root: { type: 'string' }, page: { type: 'string' }, path: { type: 'string' }, edits: { type: 'string', default: '5' }, today: { type: 'string', default: '2025-06-30' }, log: { type: 'string' } },
 });
 if (!values.root || !values.page) throw new Error('usage: node bench/serve.mjs --root DIR --page content/x.md [--path /x/] [--edits 5]');
 const file = join(values.root, values.page);
@@ -92,4 +92,6 @@ try {
 } finally {
   child.kill('SIGINT');
   writeFileSync(file, original);
+  // What serve printed, to read a slow edit's build by.
+  if (values.log) writeFileSync(values.log, stdout);
 }

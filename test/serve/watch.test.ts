@@ -81,6 +81,26 @@ describe('the watcher of handbook serve', () => {
     expect(await w.next()).toContain('content/back.md');
   });
 
+  it('keeps watching a folder inside a target removed and made again, and one moved in', async () => {
+    const root = tempDir();
+    mkdirSync(join(root, 'content/team/people'), { recursive: true });
+    const w = watchRoot(root);
+    rmSync(join(root, 'content/team'), { recursive: true });
+    expect(await w.next()).toContain('content/team');
+    mkdirSync(join(root, 'content/team/people'), { recursive: true });
+    await w.next();
+    await pause(50);
+    writeFileSync(join(root, 'content/team/people/ann.md'), 'x');
+    expect(await w.next()).toContain('content/team/people/ann.md');
+    const outside = tempDir();
+    mkdirSync(join(outside, 'moved/deep'), { recursive: true });
+    renameSync(join(outside, 'moved'), join(root, 'content/moved'));
+    expect(await w.next()).toContain('content/moved');
+    await pause(50);
+    writeFileSync(join(root, 'content/moved/deep/page.md'), 'x');
+    expect(await w.next()).toContain('content/moved/deep/page.md');
+  });
+
   it('sees a config saved by rename, as editors save, again and again', async () => {
     const root = tempDir();
     writeFileSync(join(root, 'handbook.config.yaml'), 'a');
