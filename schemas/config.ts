@@ -43,12 +43,25 @@ export const ConfigSchema = z
       })
       .default({ max_current: 3 })
       .meta({ description: 'OKR policy.' }),
+    nav: z
+      .strictObject({
+        generated: z.enum(['first', 'last']).default('last').meta({ description: 'Where the generated pages (OKR index, KPI index, …) go in the sidebar: `first` or `last` among the top-level sections, never among them.' }),
+      })
+      .default({ generated: 'last' })
+      .meta({ description: 'The sidebar.' }),
     search: z
       .strictObject({
         shard_pages: z.number().int().min(1).default(1000).meta({ description: "Pages per search index shard: a build after an edit re-indexes only the shards whose pages changed; a reader's search loads one small index per shard." }),
       })
       .default({ shard_pages: 1000 })
       .meta({ description: 'The search index.' }),
+    values: z
+      .strictObject({
+        dir: z.string().min(1).optional().meta({ description: 'A folder (relative to the root; `--values` overrides it) of YAML files holding internal fields by record id, kept out of content/: read by `check` and the internal build, never by the public one.', examples: ['../handbook-values'] }),
+        in_content: z.enum(['error', 'warn', 'allow']).default('allow').meta({ description: 'What an internal value written in content/ is: an error, a warning, or allowed.' }),
+      })
+      .default({ in_content: 'allow' })
+      .meta({ description: 'Internal values kept outside content/.' }),
   })
   .meta({ title: 'handbook.config.yaml', description: 'The configuration of a handbook, at the root of its repository. Every key but `site.title` is optional.' });
 

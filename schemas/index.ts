@@ -7,3 +7,4 @@ export * from './page.js';
 export * from './publish.js';
 export * from './visibility.js';
 export * from './walk.js';
+export * from './values.js';

@@ -55,6 +55,7 @@ export const NavNodeSchema = z
       return z.array(NavNodeSchema).meta({ description: 'Its pages and sections, ordered by weight then title; empty when folded.' });
     },
     folded: z.boolean().optional().meta({ description: 'True for a section shown folded: it has pages this sidebar leaves out.' }),
+    open: z.boolean().optional().meta({ description: 'True for a section without an index page (`url` empty) on the way to the page: its disclosure is shown open.' }),
   })
   .meta({ title: 'Sidebar item', description: 'A page, or a section headed by its index page.' });
 
@@ -99,12 +100,27 @@ export const SparklineSchema = z
 
 const onIndex = (what: string) => `On ${what} only: `;
 
+/** Who approved publishing a record's internal values, and when. */
+export const ApprovalSchema = z
+  .strictObject({
+    by: z.string().meta({ description: "The approver's name, from `approvers` in the config." }),
+    on: z.string().meta({ title: 'date', description: 'The day of the approval (`publish.approved_on`).' }),
+  })
+  .meta({ title: 'Approval', description: 'Who approved publishing some of its internal values, and when; only while the approval is valid.' });
+
+const RecordKindNameSchema = z.enum(['key result', 'KPI']);
+
 /** A key result as layouts receive it. */
 export const KeyResultViewSchema = KeyResultSchema.extend({
   kpiLink: z
-    .strictObject({ name: z.string().meta({ description: "The KPI's name." }), href: SitePath.meta({ description: "The KPI's card: its page and anchor." }) })
+    .strictObject({
+      name: z.string().meta({ description: "The KPI's name." }),
+      href: SitePath.meta({ description: "The KPI's card: its page and anchor." }),
+      unit: z.string().optional().meta({ description: "The unit of the KPI's values, and so of the key result's." }),
+    })
     .optional()
     .meta({ title: 'KPI link', description: 'The KPI it moves, when the site has that KPI.' }),
+  approval: ApprovalSchema.optional().meta({ description: 'Who approved publishing some of its values, and when.' }),
   progress: ProgressSchema.optional().meta({ description: 'Its progress; internal site only, with start, target and current values.' }),
   chart: SparklineSchema.optional().meta({ description: 'Its history as a chart.' }),
 }).meta({ title: 'Key result view', description: 'A key result as its front matter says (links made site URLs; internal fields only where the audience may see them), with what the site computes.' });
@@ -128,6 +144,7 @@ export const KpiViewSchema = KpiSchema.extend({
   anchor: z.string().meta({ description: 'The id of its heading on the page.' }),
   definitionHtml: Html.meta({ description: 'The definition rendered from Markdown; print it with `| safe`.' }),
   healthState: KpiHealthSchema.optional().meta({ description: 'Its health; internal site only, with a health range and a value.' }),
+  approval: ApprovalSchema.optional().meta({ description: 'Who approved publishing some of its values, and when.' }),
   chart: SparklineSchema.optional().meta({ description: 'Its history as a chart.' }),
   pageUrl: SitePath.optional().meta({ description: `${onIndex('/kpis/')}the page that defines it.` }),
   pageTitle: z.string().optional().meta({ description: `${onIndex('/kpis/')}that page's title.` }),
@@ -144,10 +161,42 @@ export const OkrGroupSchema = z
   })
   .meta({ title: 'OKR group', description: 'Current, future or past OKRs on /okrs/.' });
 
+/** A record whose approval published some of its internal values. */
+export const PublishedRecordSchema = z
+  .strictObject({
+    kind: RecordKindNameSchema.meta({ description: 'What the record is.' }),
+    title: z.string().meta({ description: 'Its name or title.' }),
+    href: SitePath.meta({ description: 'Where it is shown: its page and anchor.' }),
+    fields: z
+      .array(z.strictObject({ name: z.string().meta({ description: 'The field.' }), value: z.string().meta({ description: 'Its published value in words.' }) }).meta({ title: 'Published value', description: 'A field the approval published.' }))
+      .meta({ description: 'The values published.' }),
+    approval: ApprovalSchema.meta({ description: 'Who approved it, and when.' }),
+  })
+  .meta({ title: 'Published record', description: 'A record whose approval published some of its internal values.' });
+
+/** What the transparency page shows. */
+export const TransparencySchema = z
+  .strictObject({
+    published: z.array(PublishedRecordSchema).meta({ description: 'Every record whose approval published values, with those values.' }),
+    kept: z
+      .array(
+        z
+          .strictObject({
+            kind: RecordKindNameSchema.meta({ description: 'What the records are.' }),
+            records: z.number().int().min(0).meta({ description: 'How many records keep internal values.' }),
+            fields: z.number().int().min(0).meta({ description: 'How many internal fields they keep.' }),
+          })
+          .meta({ title: 'Kept internal', description: 'A kind of record and how much of it stays internal: counts only, never values.' }),
+      )
+      .meta({ description: 'Per kind of record, how many records and fields stay internal.' }),
+    uncounted: z.boolean().optional().meta({ description: 'True when values also live in a values directory this site was built without: they are not counted.' }),
+  })
+  .meta({ title: 'Transparency', description: 'Published values and what stays internal.' });
+
 /** What every page layout receives as `hb`. */
 export const PageViewSchema = z
   .strictObject({
-    layout: z.string().meta({ description: 'The layout it is laid out with (`layout:`, default page; `_okrs`, `_kpis` and `_404` for the generated pages).' }),
+    layout: z.string().meta({ description: 'The layout it is laid out with (`layout:`, default page; `_okrs`, `_kpis`, `_transparency` and `_404` for the generated pages).' }),
     outputPath: z.string().meta({ description: 'Its file in the site, e.g. `company/index.html`.' }),
     url: SitePath.meta({ description: 'Its URL, e.g. `/company/`.' }),
     title: z.string().meta({ description: 'Its title.' }),
@@ -158,6 +207,7 @@ export const PageViewSchema = z
     okrs: z.array(OkrViewSchema).meta({ description: 'The OKRs it defines.' }),
     kpis: z.array(KpiViewSchema).meta({ description: 'The KPIs it defines; on /kpis/ every KPI, the north star first.' }),
     groups: z.array(OkrGroupSchema).optional().meta({ description: `${onIndex('/okrs/')}every OKR, grouped by phase.` }),
+    transparency: TransparencySchema.optional().meta({ description: `${onIndex('/transparency/')}every value published by approval, and what stays internal.` }),
     toc: z.array(HeadingSchema).meta({ description: '"On this page": its h2 and h3 headings, empty below two.' }),
     nav: NavPlaceSchema.meta({ description: 'Breadcrumbs, neighbours and sidebar.' }),
     editUrl: z.string().optional().meta({ description: '"Edit this page" on GitHub or GitLab, when the config has `site.repo`.' }),
@@ -171,7 +221,8 @@ export const PageViewSchema = z
 export const SiteDataSchema = z
   .strictObject({
     title: z.string().meta({ description: '`site.title` of the config.' }),
-    url: z.string().meta({ description: '`site.url` of the config; empty when there is none.' }),
+    url: z.string().meta({ description: 'The absolute URL of this build: `site.url` of the config, or where `--base-url` puts it; empty when neither gives one.' }),
+    base: z.string().meta({ description: 'The path the site is served under, such as `/handbook` (from `site.url` or `--base-url`); empty at a host\'s root. Write site paths through the `href` filter (`{{ \'/okrs/\' | href }}`), which puts it before them.' }),
     audience: z.enum(AUDIENCES).meta({ description: 'Who this build is for.' }),
     home: NavLinkSchema.meta({ description: 'The home page (content/index.md).' }),
   })

@@ -39,9 +39,13 @@ export type TreeRenderer = (tree: Root) => RenderedMarkdown;
 export function analyzeBody(input: BodyInput, render?: TreeRenderer): BodyResult {
   const tree = parseMarkdown(input.body);
   expandDirectives(tree, input.titles);
-  const outline = outlineOf(tree);
+  const outline = outlineOf(tree, input.body);
   const definitions = input.definitions.map((markdown) => parseMarkdown(markdown));
-  if (definitions.length > 0) outline.definitionLinks = definitions.map((definition) => outlineOf(definition).links);
+  if (definitions.length > 0) {
+    const outlines = definitions.map((definition, k) => outlineOf(definition, input.definitions[k]));
+    outline.definitionLinks = outlines.map((o) => o.links);
+    if (outlines.some((o) => o.migration)) outline.definitionMigration = outlines.map((o) => o.migration ?? []);
+  }
   return render ? { outline, ...render(tree), definitions: definitions.map(render) } : { outline };
 }
 

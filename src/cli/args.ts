@@ -26,8 +26,8 @@ export type Command =
   | { name: 'help'; command?: CommandName }
   | { name: 'version' }
   | { name: 'schema'; config: boolean }
-  | ({ name: 'check'; format: Format; strict: boolean; today?: string; cache: boolean } & PathOptions)
-  | ({ name: 'build'; out?: string; audience: Audience; format: Format; today?: string; cache: boolean } & PathOptions)
+  | ({ name: 'check'; values?: string; format: Format; strict: boolean; today?: string; cache: boolean; since?: string } & PathOptions)
+  | ({ name: 'build'; values?: string; out?: string; audience: Audience; format: Format; today?: string; cache: boolean; baseUrl?: string } & PathOptions)
   | ({ name: 'serve'; audience: Audience; port: number; host: string; today?: string; cache: boolean } & PathOptions)
   | { name: 'init'; dir: string; title?: string }
   | ({ name: 'new'; kind: NewKind; path: string; title?: string; today?: string } & PathOptions);
@@ -60,6 +60,7 @@ const PATHS: Record<'root' | 'content' | 'config', OptionSpec> = {
   content: { type: 'string', value: 'DIR', help: 'The folder of Markdown pages, relative to the root. Default: content.' },
   config: { type: 'string', value: 'FILE', help: 'The config file, relative to the root. Default: handbook.config.yaml (the defaults when it does not exist; a file named here must exist).' },
 };
+const VALUES: OptionSpec = { type: 'string', value: 'DIR', help: "The values directory, relative to the current folder, over the config's values.dir: YAML files of internal values by record id, kept out of content/. Read by check and the internal site only, never by the public one." };
 const TODAY: OptionSpec = { type: 'string', value: 'YYYY-MM-DD', help: 'The day OKR phases (current, future, past) and approvals are judged on. Default: today (UTC).' };
 const NO_CACHE: OptionSpec = { type: 'boolean', help: 'Neither read nor write the caches under .cache/okr-handbook/: everything is made again.' };
 const FORMAT: OptionSpec = {
@@ -98,8 +99,17 @@ export const COMMANDS = {
   check: {
     summary: 'Check every page and the config; print every problem at its line and column.',
     about: 'Reads content/ and handbook.config.yaml, and writes nothing but its cache.',
-    options: { ...PATHS, format: FORMAT, strict: { type: 'boolean', help: 'Make warnings fail (exit 1) too.' }, today: TODAY, 'no-cache': NO_CACHE, help: HELP_OPTION },
-    examples: ['handbook check', 'handbook check --format github --strict'],
+    options: {
+      ...PATHS,
+      values: VALUES,
+      format: FORMAT,
+      strict: { type: 'boolean', help: 'Make warnings fail (exit 1) too.' },
+      today: TODAY,
+      since: { type: 'string', value: 'GIT-REF', help: 'Also check that every page URL of that git ref (read at its merge base with HEAD, as a pull request\'s diff is) still leads somewhere: to a page, or to one listing it in redirect_from. A ref git does not know, or a root outside a git repository, is a usage error.' },
+      'no-cache': NO_CACHE,
+      help: HELP_OPTION,
+    },
+    examples: ['handbook check', 'handbook check --format github --strict', 'handbook check --since origin/main'],
     exit: CHECKED_EXIT,
   },
   build: {
@@ -107,14 +117,16 @@ export const COMMANDS = {
     about: 'Builds into a staging folder beside the output folder, scans it (public sites), and only then swaps it in: a failed build leaves the last output as it was. A build into the folder of the last build makes again only what changed.',
     options: {
       ...PATHS,
+      values: VALUES,
       audience: AUDIENCE,
       out: { type: 'string', value: 'DIR', help: 'The output folder, relative to the root; replaced as a whole. Default: dist.' },
+      'base-url': { type: 'string', value: 'URL', help: "Where this build is served, over site.url, for one build (a preview): an absolute http(s) URL, or a path on site.url's host such as /preview/mr-12/. Every URL the site writes lies under its path." },
       format: FORMAT,
       today: TODAY,
       'no-cache': NO_CACHE,
       help: HELP_OPTION,
     },
-    examples: ['handbook build', 'handbook build --audience internal --out dist-internal'],
+    examples: ['handbook build', 'handbook build --audience internal --out dist-internal', 'handbook build --out public --base-url "$CI_PAGES_URL"'],
     exit: CHECKED_EXIT,
   },
   serve: {
@@ -160,6 +172,7 @@ export function parseCommand(argv: readonly string[]): Command {
   if (v.help) return { name: 'help', command: name };
   const str = (key: string) => (typeof v[key] === 'string' ? (v[key] as string) : undefined);
   const paths = (): PathOptions => ({ ...defined('root', str('root')), ...defined('content', str('content')), ...defined('config', str('config')) });
+  const values = () => defined('values', str('values'));
   const today = () => defined('today', str('today') === undefined ? undefined : isoDate(name, str('today')!));
   const choice = <T extends string>(key: string) => oneOf(name, key, str(key)!) as T;
   const args = (min: number, max: number) => {
@@ -172,10 +185,11 @@ export function parseCommand(argv: readonly string[]): Command {
       return { name, config: Boolean(v.config) };
     case 'check':
       args(0, 0);
-      return { name, ...paths(), format: choice('format'), strict: Boolean(v.strict), ...today(), cache: !v['no-cache'] };
+      if (str('since') === '') throw new UsageError('--since needs a git ref, such as origin/main', name);
+      return { name, ...paths(), ...values(), format: choice('format'), strict: Boolean(v.strict), ...today(), cache: !v['no-cache'], ...defined('since', str('since')) };
     case 'build':
       args(0, 0);
-      return { name, ...paths(), ...defined('out', str('out')), audience: choice('audience'), format: choice('format'), ...today(), cache: !v['no-cache'] };
+      return { name, ...paths(), ...values(), ...defined('out', str('out')), audience: choice('audience'), format: choice('format'), ...today(), cache: !v['no-cache'], ...defined('baseUrl', baseUrl(str('base-url'))) };
     case 'serve':
       args(0, 0);
       return { name, ...paths(), audience: choice('audience'), port: port(str('port')!), host: str('host')!, ...today(), cache: !v['no-cache'] };
@@ -231,6 +245,14 @@ function isoDate(command: CommandName, s: string): string {
     throw new UsageError(`--today must be a date written YYYY-MM-DD, got \`${s}\``, command);
   }
   return s;
+}
+
+/** `--base-url`: an absolute http(s) URL, or a path from the host's root such as `/handbook/`. */
+function baseUrl(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const path = /^\/(?!\/)[^\s?#\\]*$/.test(value);
+  if (path || (/^https?:\/\/[^\s]+$/i.test(value) && URL.canParse(value) && !/[?#]/.test(value))) return value;
+  throw new UsageError(`--base-url must be an http(s) URL or a path starting with /, such as https://example.github.io/handbook/ or /handbook/, got \`${value}\``, 'build');
 }
 
 const WIDTH = 80;

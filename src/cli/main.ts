@@ -1,4 +1,5 @@
-import { isAbsolute, relative } from 'node:path';
+import { statSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
 import type { build } from '../commands/build.js';
 import { check } from '../commands/check.js';
 import { init } from '../commands/init.js';
@@ -63,18 +64,21 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     case 'check':
     case 'build': {
       const paths = resolvePaths(io.cwd, command);
-      const problem = pathProblem(paths, command.config !== undefined) ?? (command.name === 'build' ? outputProblem(paths) : undefined);
+      const valuesDir = valuesOption(io, command.values);
+      const problem = pathProblem(paths, command.config !== undefined) ?? valuesProblem(valuesDir) ?? (command.name === 'build' ? outputProblem(paths, valuesDir) : undefined);
       if (problem) return usage(io, problem, command.name);
       const progress = progressBar(io.stderr, PROGRESS.analyze!);
       const ctx = {
         paths,
         today: command.today ?? todayUtc(),
         cache: command.cache,
+        ...(valuesDir !== undefined ? { valuesDir } : {}),
         onProgress: (stage: string, done: number, total: number) => progress.update(done, total, PROGRESS[stage as StageName]),
       };
       // Imported only for a build, so that `check` never loads Eleventy, Pagefind or the renderer.
-      const result = command.name === 'check' ? await check(ctx) : await (await import('../commands/build.js')).build(ctx, command.audience);
+      const result = command.name === 'check' ? await check(ctx, command.since) : await (await import('../commands/build.js')).build(ctx, command.audience, command.baseUrl);
       progress.end();
+      if ('usage' in result) return usage(io, result.usage, command.name);
       if ('datesNote' in result && result.datesNote) io.stderr.write(`handbook: ${result.datesNote}\n`);
       if (result.cacheError) io.stderr.write(cacheNote(result.cacheError));
       io.stdout.write(report(command.format, result, io));
@@ -161,6 +165,16 @@ function serveReport(build: ServeBuild, root: string, io: Io): string {
   if (result.cacheError) io.stderr.write(cacheNote(result.cacheError));
   if (result.written) return `${text}[${time}] Built ${result.pageCount} pages in ${ms} ms (${what}); open pages reload.\n`;
   return `${text}[${time}] Not built (${what}): open pages show the errors${build.served ? ' over the last good site' : ''}.\n`;
+}
+
+/** `--values`, absolute: relative to the working directory. */
+function valuesOption(io: Io, values: string | undefined): string | undefined {
+  return values === undefined ? undefined : resolve(io.cwd, values);
+}
+
+/** Why `--values` cannot be the values directory, if it cannot. */
+function valuesProblem(valuesDir: string | undefined): string | undefined {
+  return valuesDir !== undefined && !statSync(valuesDir, { throwIfNoEntry: false })?.isDirectory() ? `the values folder ${valuesDir} is not a folder` : undefined;
 }
 
 /** A path as the user would type it from the working directory: relative inside it, absolute elsewhere. */

@@ -41,7 +41,7 @@ export async function newPage(cwd: string, paths: ProjectPaths, options: NewOpti
   if (title === '') return { problem: `no title can be made from ${shown}; give one with --title` };
   const id = slugOf(title) || slugOf(name) || options.kind;
 
-  const checked = existsSync(paths.contentDir) ? await checkHandbook({ paths, today: options.today, cache: true }) : undefined;
+  const checked = existsSync(paths.contentDir) ? await checkHandbook({ paths, today: options.today, cache: true, readValues: false }) : undefined;
   const taken = checked?.handbook && takenBy(checked.handbook, { url, id, label: OKR_LABEL_PREFIX + title, kind: options.kind });
   if (taken) return { problem: `${taken}; choose another ${taken.startsWith('the URL') ? 'PATH' : '--title'}` };
 

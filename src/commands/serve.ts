@@ -56,10 +56,13 @@ function watchedSources(paths: ProjectPaths): WatchTarget[] {
  * `handbook serve`: builds the site into a folder of its own under the cache,
  * serves it, and builds again (making only what changed) whenever a source
  * changes, telling open pages to reload, or to show the errors over the last
- * good site. Resolves once `stop` is aborted, with the server and the watchers
- * closed and no build running; a server that cannot listen is a `problem`.
+ * good site. Only the internal site is built with the values directory, as
+ * by `build`. Resolves once `stop` is aborted, with the server and the
+ * watchers closed and no build running; a server that cannot listen is a
+ * `problem`.
  */
-export async function serve(ctx: RunContext, options: ServeOptions, events: ServeEvents, stop: AbortSignal): Promise<{ problem?: string }> {
+export async function serve(runCtx: Omit<RunContext, 'readValues'>, options: ServeOptions, events: ServeEvents, stop: AbortSignal): Promise<{ problem?: string }> {
+  const ctx: RunContext = { ...runCtx, readValues: options.audience === 'internal' };
   const outDir = join(cacheDir(ctx.paths.root), `serve-${options.audience}`);
   const paths = { ...ctx.paths, outDir };
   // The site a session before this one left is the last good site until this one builds.

@@ -1,4 +1,5 @@
 import type { Severity } from './diagnostic.js';
+import type { TemplateKind } from '../markdown/migration.js';
 import { listCode } from './did-you-mean.js';
 
 /**
@@ -44,6 +45,30 @@ function typeName(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   return `${typeof value} \`${String(value)}\``;
+}
+
+/** What to write instead of each kind of template syntax. */
+const TEMPLATE_HINTS: Record<TemplateKind, string> = {
+  include: 'paste what the include holds into the page, or link to a page that has it',
+  baseurl: 'write the site path itself, e.g. `/company/`: the build puts the base path (site.url) before it; until then, a link whose target holds it is left out',
+  output: 'write the value itself',
+  tag: 'remove the tag and keep the text it should show',
+  comment: 'write an HTML comment `<!-- … -->`, which is dropped from the page',
+  toc: 'remove it (and the `* TOC` line before it): every page lists its h2 and h3 headings under "On this page"',
+  attributes: 'remove it: classes and ids cannot be set in Markdown here',
+  'heading-id': 'remove it: a heading\'s anchor is made from its text (GitHub\'s slug)',
+};
+
+/** How to write in Markdown what a raw HTML element meant. */
+function rawHtmlHint(tag: string): string {
+  const name = /^<([A-Za-z][A-Za-z0-9-]*)/.exec(tag)?.[1]?.toLowerCase() ?? '';
+  if (name === 'img') return 'write the image in Markdown: `![what it shows](/images/file.png)`';
+  if (name === 'a') return 'write the link in Markdown: `[text](/company/)`';
+  if (name === 'br') return 'end the line with a backslash `\\` for a line break';
+  if (['table', 'thead', 'tbody', 'tr', 'td', 'th'].includes(name)) return 'write a GFM table: `| a | b |`, `|---|---|`';
+  if (['script', 'style', 'iframe', 'object', 'embed', 'video', 'audio', 'form', 'input', 'button', 'link', 'meta'].includes(name)) return 'scripts, styles and embeds are never published: link to the page or file instead';
+  if (['b', 'strong', 'i', 'em', 'u', 'code', 'kbd', 'sup', 'sub', 'mark', 'small', 'span', 'font', 'center'].includes(name)) return 'write it in Markdown: **bold**, *emphasis*, `code`';
+  return 'write it in Markdown; raw HTML is never published, for safety';
 }
 
 /**
@@ -190,6 +215,57 @@ export const rules = {
           : `this page and the static file \`static${a.written}\` are both written to \`${a.written}\``,
     hint: (a) => (a.kind === 'generated' ? 'choose another file name or permalink' : a.kind === 'page' ? 'rename one of the files or change its permalink' : 'rename the page or the static file'),
   }),
+  'redirect/conflict': rule({
+    severity: 'error', summary: 'A `redirect_from` URL is also a page, a generated page or a static file, or two pages claim it; each side is reported.', example: 'redirect_from: [/company/] where /company/ is a page', fix: 'Remove the URL from `redirect_from`, or move what is there.',
+    message: (
+      a:
+        | { kind: 'page'; url: string; other: string }
+        | { kind: 'target'; url: string; other: string }
+        | { kind: 'own'; url: string }
+        | { kind: 'generated'; url: string }
+        | { kind: 'static'; url: string; written: string }
+        | { kind: 'claimed'; url: string; other: string },
+    ) =>
+      a.kind === 'page'
+        ? `\`${a.url}\` in \`redirect_from\` is the URL of ${a.other}; a redirect cannot replace a page`
+        : a.kind === 'target'
+          ? `this page's URL \`${a.url}\` is also in \`redirect_from\` of ${a.other}`
+          : a.kind === 'own'
+            ? `\`${a.url}\` in \`redirect_from\` is this page's own URL`
+            : a.kind === 'generated'
+              ? `\`${a.url}\` in \`redirect_from\` is reserved for a page okr-handbook generates`
+              : a.kind === 'static'
+                ? `\`${a.url}\` in \`redirect_from\` is written by the static file \`static${a.written}\``
+                : `\`${a.url}\` is in \`redirect_from\` of ${a.other} too; an old URL redirects to one page only`,
+    hint: (a) =>
+      a.kind === 'target'
+        ? 'remove it from `redirect_from` there, or move this page'
+        : a.kind === 'claimed'
+          ? 'keep it on the page that took the old page\'s place'
+          : a.kind === 'page'
+            ? 'remove it from `redirect_from`, or move that page'
+            : 'remove it from `redirect_from`',
+  }),
+  'page/moved-without-redirect': rule({
+    severity: 'error', summary: 'A page URL that existed at the git ref of `check --since` is gone, and no page lists it in `redirect_from`: every bookmark and outside link to it breaks.', example: 'git mv content/company/goals.md content/strategy/goals.md', fix: 'Add the old URL to the `redirect_from` of the page that took its place (the hint has the line).',
+    message: (a: { kind: 'renamed' | 'changed' | 'deleted'; url: string; ref: string; was: string; hasList: boolean }) =>
+      a.kind === 'renamed'
+        ? `this page was \`${a.url}\` at \`${a.ref}\` (as ${a.was}); no page is there now, and no \`redirect_from\` lists it`
+        : a.kind === 'changed'
+          ? `this page was \`${a.url}\` at \`${a.ref}\`; no page is there now, and no \`redirect_from\` lists it`
+          : `\`${a.url}\` existed at \`${a.ref}\`; this file was deleted, and no \`redirect_from\` lists its URL`,
+    hint: (a) =>
+      a.kind === 'deleted'
+        ? `add \`redirect_from: [${a.url}]\` to the page that replaces it`
+        : a.hasList
+          ? `add \`- ${a.url}\` to this page's \`redirect_from\` list`
+          : `add \`redirect_from: [${a.url}]\` to this page's front matter`,
+  }),
+  'static/reserved-path': rule({
+    severity: 'error', summary: 'A static file would replace a file every build writes: a generated page (`/okrs/`, `/kpis/`, `/transparency/`, `/404.html`), `robots.txt`, `sitemap.xml`, or a file under `/assets/` or `/pagefind/`.', example: 'static/sitemap.xml', fix: 'Rename or move the file; change the 404 page or the assets through layouts/.',
+    message: (a: { written: string }) => `this static file would replace \`/${a.written}\`, which every build writes`,
+    hint: 'rename or move it; the 404 page and the assets are changed through layouts/',
+  }),
   'page/invalid-layout': rule({
     severity: 'error', summary: 'A page names a layout that does not exist.', example: 'layout: wide', fix: 'Use one of the layouts listed in the message.',
     message: (a: { layout: string; layouts: readonly string[]; guess?: string | undefined }) => `layout \`${a.layout}\` does not exist, expected one of ${listCode(a.layouts)}`,
@@ -281,6 +357,19 @@ export const rules = {
     message: (a: { field: string; allowed: readonly string[]; guess?: string | undefined }) => `\`${a.field}\` is not an internal field of this record, expected one of ${listCode(a.allowed)}`,
     hint: (a) => guessOr(a.guess, 'public fields need no approval; name internal fields only'),
   }),
+  'body/template-syntax': rule({
+    severity: 'warning', summary: 'A page body (or a KPI definition) holds Liquid or Nunjucks syntax (`{% include %}`, `{{ site.baseurl }}`, `{# #}`) or a kramdown attribute list (`{:toc}`, `{: .class}`, `{#id}`): no template language runs on pages, so it shows as text (a link target holding it is left out).', example: '{% include toc.html %} (from a Jekyll handbook)', fix: 'Write what it should show instead (the hint says what).',
+    message: (a: { kind: TemplateKind; text: string }) =>
+      a.kind === 'toc' || a.kind === 'attributes' || a.kind === 'heading-id'
+        ? `\`${a.text}\` is a kramdown attribute list; it shows on the page as text`
+        : `\`${a.text.replace(/\s+/g, ' ')}\` is template syntax (Liquid, Nunjucks); no template runs on pages, so it shows as text`,
+    hint: (a) => TEMPLATE_HINTS[a.kind],
+  }),
+  'body/raw-html-dropped': rule({
+    severity: 'warning', summary: 'A page body (or a KPI definition) holds raw HTML, which the sanitiser drops from the page (comments are dropped too, on purpose, and not reported).', example: '<details><summary>More</summary>…</details>', fix: 'Write it in Markdown (the hint says how).',
+    message: (a: { tag: string }) => `raw HTML \`${a.tag.length > 60 ? `${a.tag.slice(0, 57)}...` : a.tag}\` is dropped from the page`,
+    hint: (a) => rawHtmlHint(a.tag),
+  }),
   'link/broken-page': rule({
     severity: 'error', summary: 'A link points at a page that does not exist in the handbook.', example: '[KPIs](/data-team/kpi)', fix: 'Fix the path (the hint names the closest page).',
     message: (a: { url: string; target: string; guess?: string | undefined }) => `link \`${a.url}\` points at \`${a.target}\`, which is not a page or file of this handbook`,
@@ -297,15 +386,20 @@ export const rules = {
     message: (a: { url: string; target: string; audience: string }) => `link \`${a.url}\` points at the draft page \`${a.target}\`, which the ${a.audience} site does not have`,
     hint: 'publish the page (remove `draft: true`) or remove the link',
   }),
+  'link/to-redirect': rule({
+    severity: 'warning', summary: 'A link points at an old URL of a page (in its `redirect_from`); it resolves, through the redirect.', example: '[Goals](/company/goals/) after goals.md moved to /strategy/goals/', fix: 'Link to the page\'s URL.',
+    message: (a: { url: string; from: string; to: string; href: string }) => `link \`${a.url}\` points at \`${a.from}\`, an old URL of \`${a.to}\`; the site links to the new one`,
+    hint: (a) => `write \`${a.href}\``,
+  }),
   'link/invalid-url': rule({
     severity: 'error', summary: 'A URL is malformed or uses a scheme that is not allowed (`javascript:`, `data:`, …).', example: '[x](javascript:alert(1))', fix: 'Use an http(s), mailto or site-relative URL.',
     message: (a: { url: string; reason: string }) => `link \`${a.url}\` is not allowed (${a.reason})`,
     hint: 'use an http(s), mailto or site-relative URL',
   }),
   'build/layout-error': rule({
-    severity: 'error', summary: 'A layout failed while rendering a page; nothing was written.', example: 'a custom layout that calls an unknown filter', fix: 'Fix the layout named in the message.',
+    severity: 'error', summary: 'A layout failed while rendering a page; nothing was written.', example: 'a custom layout that calls an unknown filter, or reaches for a file', fix: 'Fix the layout named in the message. Layouts get the page and site data; they cannot read files, start processes or write outside the site.',
     message: (a: { message: string }) => a.message,
-    hint: 'fix the layout; nothing was written',
+    hint: 'fix the layout; nothing was written (layouts cannot read files or start processes: they get the page and site data)',
   }),
   'build/output-path': rule({
     severity: 'error', summary: 'A page would be written outside the output folder.', example: 'a permalink that escapes the site', fix: 'Use an absolute permalink inside the site.',
@@ -323,9 +417,39 @@ export const rules = {
     hint: 'nothing was written; a missing Pagefind binary means an incomplete install (npm ci)',
   }),
   'build/leak': rule({
-    severity: 'error', summary: 'An internal value was found in a file of the public output; nothing was published.', example: 'a custom layout printing a KPI value', fix: 'Remove the value from the layout, or publish it with a `publish` approval.',
-    message: (a: { value: string; file: string }) => `internal value \`${a.value}\` appears in the public output file \`${a.file}\`; nothing was published`,
+    severity: 'error', summary: 'An internal value was found in the public output, put there by a layout or other machinery (what editors write is checked by `leak/public-text`); nothing was published.', example: 'a custom layout printing a KPI value', fix: 'Remove the value from the layout, or publish it with a `publish` approval.',
+    message: (a: { value: string; record: string; file: string; page?: string }) => `internal value \`${a.value}\` of ${a.record} appears in the public ${a.page ? `page \`${a.page}\` (output file \`${a.file}\`)` : `output file \`${a.file}\``}; nothing was published`,
     hint: 'remove it from the layout or data that prints it, or publish it with a `publish` approval',
+  }),
+  'leak/public-text': rule({
+    severity: 'error', summary: 'A distinctive internal value is written in public text: a page body, a public field, a page key passed to layouts, or a static file (in any encoding: UTF-16, gzip, zip, base64), in any spelling that denotes it (`7,391.27`, `4411.50`, full-width digits, a URL in another case or scheme).', example: 'title: From 1,200 to 2,000 signups (2000 is the internal target_value)', fix: 'Publish the value with an approval on its record, or reword the text.',
+    message: (a: { found: string; value: string; record: string; field: string; how?: string }) => `\`${a.found}\`${a.how ? ` (${a.how})` : ''} is the internal value \`${a.value}\` of ${a.record} (\`${a.field}\`); the public site would show it`,
+    hint: (a) => `publish it with an approval on that record (\`publish: { approved_by: …, approved_on: …, fields: [${a.field}] }\`), or reword the text`,
+  }),
+  'values/unknown-record': rule({
+    severity: 'error', summary: 'A file of the values directory gives values to a record no page defines (key results are named `<okr id>/<key result id>`, KPIs by id).', example: 'key_results: { growth/signup: … } where the key result is `signups`', fix: 'Use the id of a record (the hint names the closest one), or remove the entry.',
+    message: (a: { kind: string; id: string; guess?: string | undefined }) => `no ${a.kind} \`${a.id}\` is defined in content/`,
+    hint: (a) => (a.guess ? `did you mean \`${a.guess}\`?` : 'key results are named `<okr id>/<key result id>`, KPIs by their id'),
+  }),
+  'values/duplicate-field': rule({
+    severity: 'error', summary: 'An internal field is given twice: in content/ and in the values directory, or in two values files.', example: 'current_value in content/goals.md and in values/q3.yaml', fix: 'Keep the field in one place (the values directory, for a public repository).',
+    message: (a: { field: string; id: string }) => `\`${a.field}\` of \`${a.id}\` is given twice`,
+    hint: 'keep it in one place; in a public repository, the values directory',
+  }),
+  'values/in-content': rule({
+    severity: 'error', summary: 'An internal value is written in content/ while `values.in_content` forbids it (`error`) or warns (`warn`): in a public repository its history would be public.', example: 'current_value: 2.1 in content/goals.md with values.in_content: error', fix: 'Move the field to a file of the values directory.',
+    message: (a: { field: string; id: string; kind: string }) => `internal field \`${a.field}\` of \`${a.id}\` is written in content/, which \`values.in_content\` forbids`,
+    hint: (a) => `move it to the values directory: \`${a.kind === 'KPI' ? 'kpis' : 'key_results'}: { ${a.id}: { ${a.field}: … } }\``,
+  }),
+  'file/symlink': rule({
+    severity: 'error', summary: 'A symbolic link in content/, static/ or layouts/ leads out of its folder (or nowhere): through it a build would publish or lay out a file of the machine. Nothing is read through it.', example: 'static/passwd -> /etc/passwd', fix: 'Copy the file into the folder, or remove the link.',
+    message: (a: { target: string }) => `this symbolic link leads out of its folder, to ${a.target}`,
+    hint: 'copy the file into the folder instead, or remove the link',
+  }),
+  'body/too-deep': rule({
+    severity: 'error', summary: 'A page body nests blockquotes, lists or brackets deeper than any reader follows (more than 32 levels); such input makes Markdown parsers slow, so the body is not parsed.', example: 'a line starting with 40 `>`', fix: 'Flatten the nesting.',
+    message: (a: { what: string; depth: number; limit: number }) => `${a.what} nested ${a.depth} levels deep, more than ${a.limit}`,
+    hint: 'flatten the nesting; the body is not parsed until then',
   }),
 } satisfies Record<string, Rule<any>>;
 

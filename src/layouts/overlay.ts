@@ -18,12 +18,14 @@ export type Layouts = ReadonlyMap<string, LayoutFile>;
  * The shipped layouts with the root's own layouts/ laid over them file by
  * file: a file there replaces the shipped file of the same path, and every
  * other file comes from the package, so a handbook keeps only what it changes.
- * Dot-files and links to files count (Nunjucks includes them too).
+ * Dot-files and links to files count (Nunjucks includes them too), but the
+ * root's links in `skip` (those that lead out of its layouts/).
  */
-export async function readLayouts(ownDir: string): Promise<Layouts> {
+export async function readLayouts(ownDir: string, skip: ReadonlySet<string> = new Set()): Promise<Layouts> {
   const files = new Map<string, LayoutFile>();
   for (const dir of [PACKAGE_LAYOUTS, ownDir]) {
     for (const path of await listFiles(dir, { hidden: true, links: true })) {
+      if (dir === ownDir && skip.has(path)) continue;
       const source = join(dir, path);
       files.set(path, { source, bytes: readFileSync(source) });
     }
@@ -34,11 +36,6 @@ export async function readLayouts(ownDir: string): Promise<Layouts> {
 /** The layouts a page may name in `layout:`: the `.njk` files at the top whose names are slugs. */
 export function layoutNames(layouts: Layouts): string[] {
   return [...layouts.keys()].filter((f) => /^[a-z0-9-]+\.njk$/.test(f)).map((f) => f.slice(0, -'.njk'.length));
-}
-
-/** The files of the layouts' assets/ folder, as the site serves them (`assets/site.css`). */
-export function layoutAssets(layouts: Layouts): string[] {
-  return [...layouts.keys()].filter((f) => f.startsWith('assets/'));
 }
 
 /** Writes the layouts into one folder, as Eleventy and Nunjucks read them. */

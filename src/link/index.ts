@@ -4,11 +4,16 @@ import type { Okr } from '../../schemas/okr.js';
 import { type Audience, AUDIENCES } from '../../schemas/visibility.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Outline } from '../markdown/outline.js';
-import { GENERATED_PAGES, kpiIndex, type KpiIndex, okrIndex, type OkrIndex, type Placed } from '../pages/generated.js';
+import { GENERATED_PAGES, TRANSPARENCY_HEADINGS, kpiIndex, type KpiIndex, okrIndex, type OkrIndex, type Placed } from '../pages/generated.js';
 import type { Page } from '../pages/page.js';
+import { publishedFields } from '../../schemas/publish.js';
+import { secretFinder } from '../disclosure/find.js';
+import { collectSecrets, type Secret } from '../disclosure/secrets.js';
 import { checkApprovals } from './approvals.js';
+import { checkDisclosures, type StaticFile } from './disclosures.js';
 import { checkLayouts } from './layouts.js';
 import { checkLinks } from './links.js';
+import { checkMigration } from './migration.js';
 import type { PageIndex } from './page-index.js';
 import { checkRecords } from './records.js';
 import { checkTimeframes } from './timeframes.js';
@@ -23,6 +28,10 @@ export interface LinkInput {
   /** YYYY-MM-DD. */
   today: string;
   layouts: readonly string[];
+  /** Every file of the shipped layouts: what the site prints whatever the handbook holds. */
+  layoutText: string;
+  /** The files of static/, read when there are internal values to look for. */
+  readStatic: () => readonly StaticFile[];
   /** The page index from `indexPages`. */
   index: PageIndex;
 }
@@ -49,6 +58,8 @@ export interface Handbook {
   kpis: ReadonlyMap<string, Placed<Kpi>>;
   /** What each audience's site holds: the one source for the checks and the views. */
   sites: Readonly<Record<Audience, AudienceSite>>;
+  /** Every distinctive unpublished internal value: what no public text or output may hold. */
+  secrets: readonly Secret[];
 }
 
 /**
@@ -71,16 +82,21 @@ export function linkHandbook(input: LinkInput): { handbook: Handbook; diagnostic
   }
   const site = (audience: Audience): AudienceSite => {
     const visible = pages.filter((p) => audience === 'internal' || !p.data.draft);
-    const urls = new Set(visible.map((p) => p.url));
+    // A site without a home page of its own (none, or a draft) gets a generated one.
+    const urls = new Set(['/', ...visible.map((p) => p.url)]);
     const okrIdx = okrIndex(okrs.filter((o) => urls.has(o.pageUrl)), today);
     const kpiIdx = kpiIndex([...kpis.values()].filter((k) => urls.has(k.pageUrl)));
-    const own = new Map([...anchors].filter(([url]) => urls.has(url)));
+    const own = new Map([...anchors].filter(([url]) => urls.has(url) && visible.some((p) => p.url === url)));
+    if (!own.has('/')) own.set('/', new Set());
     own.set(GENERATED_PAGES.okrs.url, new Set(okrIdx.headings.map((h) => h.id)));
     own.set(GENERATED_PAGES.kpis.url, new Set(kpiIdx.headings.map((h) => h.id)));
+    own.set(GENERATED_PAGES.transparency.url, new Set(TRANSPARENCY_HEADINGS.map((h) => h.id)));
     return { pages: visible, urls, okrIndex: okrIdx, kpiIndex: kpiIdx, anchors: own };
   };
   const sites = Object.fromEntries(AUDIENCES.map((a) => [a, site(a)])) as Record<Audience, AudienceSite>;
 
+  const secrets = collectSecrets(pages, config, today, input.layoutText);
+  const published = publishedFields({ approvers: config.approvers, today });
   const diagnostics = [
     ...checkLayouts(pages, input.layouts),
     ...checkRecords(pages, index.unvalidated.size === 0),
@@ -88,6 +104,8 @@ export function linkHandbook(input: LinkInput): { handbook: Handbook; diagnostic
     ...checkTimeframes(pages, config, today),
     ...checkApprovals(pages, config, today),
     ...checkLinks(pages, outlines, index, sites, { config, today }),
+    ...checkMigration(pages, outlines),
+    ...(secrets.length > 0 ? checkDisclosures(pages, input.readStatic(), secretFinder(secrets), published) : []),
   ];
-  return { handbook: { pages, index, outlines, kpis, sites }, diagnostics };
+  return { handbook: { pages, index, outlines, kpis, sites, secrets }, diagnostics };
 }

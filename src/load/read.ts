@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { type Dirent, readFileSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, posix, relative, sep } from 'node:path';
 
@@ -18,25 +18,28 @@ export interface ListOptions {
   links?: boolean;
 }
 
-/** Lists every file below `dir`, relative to it, `/`-separated, sorted. Dot-files and links are skipped unless asked for. */
-export async function listFiles(dir: string, options: ListOptions = {}): Promise<string[]> {
-  let entries;
+/** Every entry below `dir`, links included; none when `dir` does not exist. */
+export async function listEntries(dir: string): Promise<Dirent[]> {
   try {
-    entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    return await readdir(dir, { recursive: true, withFileTypes: true });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw err;
   }
-  return entries
-    .filter((e) => e.isFile() || (options.links === true && e.isSymbolicLink() && statSync(join(e.parentPath, e.name)).isFile()))
+}
+
+/** Lists every file below `dir`, relative to it, `/`-separated, sorted. Dot-files and links are skipped unless asked for. */
+export async function listFiles(dir: string, options: ListOptions = {}): Promise<string[]> {
+  return (await listEntries(dir))
+    .filter((e) => e.isFile() || (options.links === true && e.isSymbolicLink() && statSync(join(e.parentPath, e.name), { throwIfNoEntry: false })?.isFile() === true))
     .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
     .filter((p) => options.hidden === true || !p.split('/').some((seg) => seg.startsWith('.')))
     .sort();
 }
 
-/** Reads every Markdown file of the content folder. */
-export async function readContent(root: string, contentDir: string): Promise<SourceFile[]> {
-  const paths = (await listFiles(contentDir)).filter((p) => p.toLowerCase().endsWith('.md'));
+/** Reads every Markdown file of the content folder, through symbolic links too, but those in `skip`. */
+export async function readContent(root: string, contentDir: string, skip: ReadonlySet<string> = new Set()): Promise<SourceFile[]> {
+  const paths = (await listFiles(contentDir, { links: true })).filter((p) => p.toLowerCase().endsWith('.md') && !skip.has(p));
   const prefix = relative(root, contentDir).split(sep).join('/');
   // Synchronous reads: thousands of small files read a dozen times faster than through the thread pool.
   return paths.map((contentPath) => {

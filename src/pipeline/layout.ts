@@ -1,19 +1,20 @@
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { publishedFields } from '../../schemas/publish.js';
 import type { Config } from '../../schemas/config.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { causeChain, DiagnosticError } from '../diagnostics/error.js';
+import { DiagnosticError } from '../diagnostics/error.js';
 import { assertProjected, InternalDataError } from '../eleventy/guard.js';
 import { OutputPathError } from '../eleventy/plugin.js';
 import { EleventyRunError, runEleventy } from '../eleventy/run.js';
 import { type Layouts, writeLayouts } from '../layouts/overlay.js';
 import type { OutputReuse } from '../output/reuse.js';
 import { writeSiteFiles } from '../site/index.js';
+import { writeRedirects } from '../site/redirects.js';
 import type { PageView } from '../view/page.js';
 import { type RunContext, rootRelative } from './context.js';
 import type { Projected } from './project.js';
+import type { Staging } from './publish.js';
 
 /** Pages being laid out: each page's file can be awaited, and so can the whole stage. */
 export interface LaidOut {
@@ -30,42 +31,39 @@ export const pageId = (view: PageView) => `page:${view.outputPath}`;
 type LayoutContext = RunContext & { config: Config; staticFiles: readonly string[]; layouts: Layouts };
 
 /**
- * Stage 5, layout: the layouts written into one folder of their own (the
- * shipped ones with the root's laid over them); the site files (assets,
- * robots.txt, sitemap) and static/ into the staging folder; pages whose key
- * is unchanged taken from the last output; the guard over the others, then
- * Eleventy lays them out, batch by batch, as the search stage waits for them.
+ * Stage 5, layout: the layouts written into one folder the layout process may
+ * read (the shipped ones with the root's laid over them); the site files
+ * (assets, robots.txt, sitemap), static/ and the redirects of moved pages into
+ * the staging folder; pages whose key is unchanged taken from the last output;
+ * the guard over the others, then Eleventy lays them out, batch by batch, as
+ * the search stage waits for them.
  */
-export async function layout(projected: Projected, staging: string, reuse: OutputReuse, ctx: LayoutContext): Promise<LaidOut> {
+export async function layout(projected: Projected, { dir: staging, work: workDir }: Staging, reuse: OutputReuse, ctx: LayoutContext): Promise<LaidOut> {
   const { paths } = ctx;
-  // A fresh folder each run: Eleventy and Nunjucks read layouts from one folder, and never from a cache of an earlier run's.
-  const layoutsDir = await mkdtemp(join(tmpdir(), 'okr-handbook-layouts-'));
-  const removeLayouts = () => rm(layoutsDir, { recursive: true, force: true });
+  // In the layout process's own folder, made afresh each build and removed with it: Eleventy and Nunjucks read layouts from one folder, never an earlier build's.
+  const layoutsDir = join(workDir, 'layouts');
+  await writeLayouts(ctx.layouts, layoutsDir);
+  await writeSiteFiles(staging, { audience: projected.audience, siteUrl: String(projected.site.url), pages: projected.views, layoutsDir });
+  // Links inside static/ are copied as the files they lead to: nothing in the output is ever a link.
+  if (ctx.staticFiles.length > 0) await cp(paths.staticDir, staging, { recursive: true, dereference: true });
+  await writeRedirects(staging, projected.redirects, { base: projected.base, url: String(projected.site.url), title: ctx.config.site.title });
+  // Taken before Eleventy runs: it writes only the other pages, so nothing is ever written through a link.
   const fresh: PageView[] = [];
-  try {
-    await writeLayouts(ctx.layouts, layoutsDir);
-    await writeSiteFiles(staging, { audience: projected.audience, siteUrl: String(projected.site.url), pages: projected.views, layoutsDir });
-    if (ctx.staticFiles.length > 0) await cp(paths.staticDir, staging, { recursive: true });
-    // Taken before Eleventy runs: it writes only the other pages, so nothing is ever written through a link.
-    for (const { view, key } of projected.pages) {
-      if (reuse.reusable(pageId(view), key)) reuse.take(pageId(view), staging);
-      else {
-        reuse.record(pageId(view), key, [view.outputPath]);
-        fresh.push(view);
-      }
+  for (const { view, key } of projected.pages) {
+    if (reuse.reusable(pageId(view), key)) reuse.take(pageId(view), staging);
+    else {
+      reuse.record(pageId(view), key, [view.outputPath]);
+      fresh.push(view);
     }
-    if (projected.audience === 'public') guard(fresh, ctx);
-  } catch (err) {
-    await removeLayouts();
-    throw err;
   }
+  if (projected.audience === 'public') guard(fresh, ctx);
   const gates = new Map(fresh.map((view) => [view.outputPath, gate()]));
   let laidOut = 0;
   const done = (async () => {
     if (fresh.length === 0) return;
     try {
-      const secrets = new Set(projected.canaries.map((c) => c.text));
-      await runEleventy({ audience: projected.audience, site: projected.site, pages: fresh, secrets }, layoutsDir, staging, {
+      await runEleventy({ audience: projected.audience, site: projected.site, base: projected.base, pages: fresh }, layoutsDir, staging, {
+        workDir,
         prepare: projected.withBody,
         onBatch: (count, total) => {
           for (const view of fresh.slice(laidOut, count)) gates.get(view.outputPath)!.resolve();
@@ -78,7 +76,7 @@ export async function layout(projected: Projected, staging: string, reuse: Outpu
       for (const g of gates.values()) g.reject(err);
       throw err instanceof EleventyRunError ? new DiagnosticError([layoutDiagnostic(err, layoutsDir, ctx)]) : err;
     }
-  })().finally(removeLayouts);
+  })().finally(() => rm(workDir, { recursive: true, force: true }));
   // Awaited by the caller once the search stage is under way; a failure before then is not unhandled.
   done.catch(() => undefined);
   return { written: (outputPath) => gates.get(outputPath)?.promise ?? Promise.resolve(), done };
@@ -95,18 +93,15 @@ function guard(views: readonly PageView[], ctx: LayoutContext): void {
 }
 
 /**
- * What went wrong in Eleventy, at its place: the guard, a write outside the
- * output, or a layout's error. Nunjucks names the template in `layoutsDir`
- * (told here by the file it was written from) and a 0-based line counted
- * after the front matter Eleventy removed.
+ * What went wrong in Eleventy, at its place: a write outside the output, or a
+ * layout's error. Nunjucks names the template in `layoutsDir` (told here by
+ * the file it was written from) and a 0-based line counted after the front
+ * matter Eleventy removed.
  */
 function layoutDiagnostic(err: EleventyRunError, layoutsDir: string, ctx: LayoutContext): Diagnostic {
   const layouts = rootRelative(ctx.paths, ctx.paths.layoutsDir);
-  const chain = causeChain(err);
-  const escape = chain.findLast((e): e is OutputPathError => e instanceof OutputPathError);
+  const escape = err.chain.findLast((e) => e.name === OutputPathError.name);
   if (escape) return diagnostic('build/output-path', { file: layouts, line: 1, column: 1 }, { message: escape.message });
-  const leaked = chain.findLast((e): e is InternalDataError => e instanceof InternalDataError);
-  if (leaked) return diagnostic('build/internal-data', { file: layouts, line: 1, column: 1 }, { message: leaked.message });
   // The innermost template named is where it failed; a render error names its line, a compile error (an unknown filter) does not.
   const where = [...err.message.matchAll(/\((\S+?\.njk)\)(?: \[Line (\d+), Column (\d+)\])?/g)].at(-1);
   const template = where && ctx.layouts.get(relative(layoutsDir, where[1]!).split(sep).join('/'));

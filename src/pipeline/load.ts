@@ -1,10 +1,19 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
 import type { Config } from '../../schemas/config.js';
+import { publishedFields } from '../../schemas/publish.js';
 import { cacheDir, CacheFile } from '../cache/store.js';
 import { loadConfig } from '../config/load.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { PACKAGE_LAYOUTS } from '../config/paths.js';
 import { type Layouts, readLayouts } from '../layouts/overlay.js';
+import { outsideLinks } from '../load/symlinks.js';
+import { mergeValues, valuesInContent } from '../load/merge-values.js';
+import { loadValues } from '../load/values.js';
+import { MAX_NESTING, tooDeep } from '../markdown/nesting.js';
 import { loadPage, type ValidFrontMatter } from '../load/page.js';
 import { listFiles, readContent } from '../load/read.js';
+import type { StaticFile } from '../link/disclosures.js';
 import type { Page } from '../pages/page.js';
 import { urlForContentPath } from '../pages/url.js';
 import { type RunContext, rootRelative } from './context.js';
@@ -21,6 +30,10 @@ export interface Loaded {
   staticFiles: string[];
   /** The layouts: the shipped ones with the root's own laid over them. */
   layouts: Layouts;
+  /** Every file of the shipped layouts, together: what the site prints whatever the handbook holds. */
+  layoutText: string;
+  /** Reads every file of static/, for the disclosure check: only called when there are internal values to look for. */
+  readStatic(): StaticFile[];
   diagnostics: Diagnostic[];
   /** Decoded text of every file read, for code frames. */
   texts: Map<string, string>;
@@ -46,19 +59,55 @@ export async function load(ctx: RunContext): Promise<Loaded | ConfigFailed> {
   const loaded = await loadConfig(paths.configPath, configFile);
   if (!loaded.config) return { configFailed: true, diagnostics: loaded.diagnostics, texts: new Map(loaded.text === undefined ? [] : [[configFile, loaded.text]]) };
   const config = loaded.config;
-  const [files, staticFiles, layouts] = await Promise.all([readContent(paths.root, paths.contentDir), listFiles(paths.staticDir), readLayouts(paths.layoutsDir)]);
+  // A symbolic link that leads out of its folder is an error, and nothing is read through it.
+  const folders = [paths.contentDir, paths.staticDir, paths.layoutsDir];
+  const outside = await Promise.all(folders.map((dir) => outsideLinks(dir)));
+  const skip = outside.map((links) => new Set(links.map((l) => l.path)));
+  const [files, staticFiles, layouts] = await Promise.all([
+    readContent(paths.root, paths.contentDir, skip[0]),
+    listFiles(paths.staticDir, { links: true }).then((list) => list.filter((f) => !skip[1]!.has(f))),
+    readLayouts(paths.layoutsDir, skip[2]),
+  ]);
   const cache = ctx.cache ? await CacheFile.open<ValidFrontMatter>(cacheDir(paths.root), 'front-matter.json') : undefined;
 
-  const pages: Page[] = [];
-  const diagnostics: Diagnostic[] = [];
+  let pages: Page[] = [];
+  const diagnostics: Diagnostic[] = outside.flatMap((links, i) => links.map((link) => diagnostic('file/symlink', { file: rootRelative(paths, join(folders[i]!, link.path)), line: 1, column: 1 }, { target: link.target.startsWith(paths.root + sep) ? rootRelative(paths, link.target) : link.target })));
   const texts = new Map<string, string>();
   const unvalidated = new Map<string, string>();
   for (const source of files) {
     const result = loadPage(source, config.pages.extra_keys, cache);
-    if (result.page) pages.push(result.page);
-    else unvalidated.set(source.contentPath, urlForContentPath(source.contentPath));
+    const deep = result.page && tooDeep(result.page.body);
+    if (result.page && !deep) pages.push(result.page);
+    // Links to a page whose body is not parsed still resolve; its anchors are not known.
+    else unvalidated.set(source.contentPath, result.page?.url ?? urlForContentPath(source.contentPath));
+    if (result.page && deep) diagnostics.push(diagnostic('body/too-deep', { file: source.file, line: deep.line + result.page.bodyLine - 1, column: deep.column }, { what: deep.what, depth: deep.depth, limit: MAX_NESTING }));
     if (result.text !== undefined) texts.set(source.file, result.text);
     diagnostics.push(...result.diagnostics);
   }
-  return { config, pages, unvalidated, fileCount: files.length, staticFiles, layouts, diagnostics, texts, save: async () => cache?.save() };
+  if (config.values.in_content !== 'allow') diagnostics.push(...valuesInContent(pages, config.values.in_content === 'error' ? 'error' : 'warning', publishedFields({ approvers: config.approvers, today: ctx.today })));
+  // The public build never reads the values directory: what it does not hold, no layout can print.
+  const valuesDir = ctx.readValues ? valuesDirOf(ctx, config) : undefined;
+  if (valuesDir !== undefined && existsSync(valuesDir)) {
+    const values = await loadValues(valuesDir, rootRelative(paths, valuesDir));
+    const merged = mergeValues(pages, values);
+    pages = merged.pages;
+    diagnostics.push(...values.diagnostics, ...merged.diagnostics);
+    for (const [file, text] of values.texts) texts.set(file, text);
+  }
+  // Eleventy runs a layout's `---js` front matter: a layout gets YAML front matter or none, like a page.
+  for (const [file, { source, bytes }] of layouts) {
+    if (!file.endsWith('.njk')) continue;
+    const language = /^---[ \t]*([A-Za-z][\w-]*)[ \t]*\r?\n/.exec(bytes.toString('utf8'))?.[1];
+    if (language !== undefined && language.toLowerCase() !== 'yaml') diagnostics.push(diagnostic('frontmatter/language', { file: rootRelative(paths, source), line: 1, column: 4 }, { language }));
+  }
+  // The shipped layouts' own words (`Search`) explain themselves; a custom layout's typed-in value is what the scan must find.
+  const layoutText = (await listFiles(PACKAGE_LAYOUTS)).map((f) => readFileSync(join(PACKAGE_LAYOUTS, f), 'utf8')).join('\n');
+  const staticRel = rootRelative(paths, paths.staticDir);
+  const readStatic = () => staticFiles.map((f) => ({ file: `${staticRel}/${f}`, bytes: readFileSync(join(paths.staticDir, f)) }));
+  return { config, pages, unvalidated, fileCount: files.length, staticFiles, layouts, layoutText, readStatic, diagnostics, texts, save: async () => cache?.save() };
+}
+
+/** The values directory: `--values`, else the config's `values.dir` (relative to the root); none without either. */
+export function valuesDirOf(ctx: Pick<RunContext, 'paths' | 'valuesDir'>, config: Config): string | undefined {
+  return ctx.valuesDir ?? (config.values.dir === undefined ? undefined : resolve(ctx.paths.root, config.values.dir));
 }

@@ -5,8 +5,10 @@ import { htmlOf, linkParts } from '../bodies/analyze.js';
 import type { Layouts } from '../layouts/overlay.js';
 import type { Handbook } from '../link/index.js';
 import { siteHref } from '../link/resolve.js';
-import { type Canary, collectCanaries } from '../output/canaries.js';
+import type { Secret } from '../disclosure/secrets.js';
 import { pageKeys } from '../output/page-keys.js';
+import { withBase } from '../pages/url.js';
+import type { Redirect } from '../site/redirects.js';
 import { shardCount, shardOf } from '../site/shards.js';
 import type { PageView } from '../view/page.js';
 import { siteViews } from '../view/views.js';
@@ -26,15 +28,19 @@ export interface Projected {
   audience: Audience;
   /** What every layout receives as `site`. */
   site: SiteData;
-  /** Every view, the pages a static file replaces included (the sitemap lists them). */
+  /** The path the site is served under (`/handbook`), `''` at a host's root: every URL it writes starts with it. */
+  base: string;
+  /** Every view. */
   views: PageView[];
   /** The pages to write, in the order of their search shards. */
   pages: PageToWrite[];
   shards: number;
   /** Completes a view with its body's HTML, read from the cache only for pages laid out again. */
   withBody(view: PageView): PageView;
-  /** The public site's unpublished internal values, for the guard and the leak scan; none for the internal site. */
-  canaries: Canary[];
+  /** What the public site must not hold, for the guard and the leak scan; none for the internal site. */
+  secrets: readonly Secret[];
+  /** The old URLs of this audience's pages, each with where the page is now. */
+  redirects: Redirect[];
 }
 
 /**
@@ -43,32 +49,35 @@ export interface Projected {
  * link tokens resolved, the views layouts receive, each page's key, and its
  * search shard.
  */
-export async function project(handbook: Handbook, analyzed: Analyzed, config: Config, ctx: RunContext & { audience: Audience; lastUpdated?: ReadonlyMap<string, string>; staticFiles: readonly string[]; layouts: Layouts }): Promise<Projected> {
-  const { audience } = ctx;
+export async function project(handbook: Handbook, analyzed: Analyzed, config: Config, ctx: RunContext & { audience: Audience; base: string; lastUpdated?: ReadonlyMap<string, string>; layouts: Layouts }): Promise<Projected> {
+  const { audience, base } = ctx;
   // Each page's body as its key and the URLs of its links: its HTML is read from the cache only if Eleventy lays it out again.
-  const bodies = new Map<string, { key: string; urls: string[] }>();
+  const bodies = new Map<string, { key: string; hash: string; urls: string[] }>();
   const definitions = new Map<string, string[]>();
   for (const page of handbook.sites[audience].pages) {
     const body = analyzed.bodies.get(page.file);
     if (!body?.links) continue;
     const resolve = (hrefs: readonly string[]) => hrefs.map((href) => siteHref(handbook.index, page, href));
-    bodies.set(page.url, { key: body.key, urls: resolve(body.links.hrefs) });
-    definitions.set(page.file, body.links.definitions.map((d) => htmlOf(linkParts(d.parts, resolve(d.hrefs)))));
+    // Rendered HTML holds its final URLs: the site's, under its base path.
+    bodies.set(page.url, { key: body.key, hash: body.links.partsHash, urls: resolve(body.links.hrefs).map((href) => withBase(base, href)) });
+    // A definition is shown on /kpis/ too: a link to a place on its own page must say which page.
+    const fromAnywhere = (hrefs: readonly string[]) => resolve(hrefs).map((href) => withBase(base, href.startsWith('#') || href.startsWith('?') ? `${page.url}${href}` : href));
+    definitions.set(page.file, body.links.definitions.map((d) => htmlOf(linkParts(d.parts, fromAnywhere(d.hrefs)))));
   }
-  const { pages: views, nav } = siteViews(handbook, { audience, today: ctx.today, config, definitions, ...(ctx.lastUpdated ? { lastUpdated: ctx.lastUpdated } : {}) });
-  const site: SiteData = { title: config.site.title, url: config.site.url ?? '', audience, home: { title: nav.title, url: nav.url } };
+  const { pages: views, nav } = siteViews(handbook, { audience, today: ctx.today, config, definitions, base, ...(ctx.lastUpdated ? { lastUpdated: ctx.lastUpdated } : {}) });
+  const site: SiteData = { title: config.site.title, url: config.site.url ?? '', base, audience, home: { title: nav.title, url: nav.url } };
   const keys = pageKeys(views, { site, layouts: ctx.layouts }, (view) => JSON.stringify(bodies.get(view.url) ?? null));
-  // A static file replaces a page of the same name (the 404 page, say): that page is neither laid out, taken, recorded nor indexed.
-  const shadowed = new Set(ctx.staticFiles);
-  const written = views.flatMap((view, i) => (shadowed.has(view.outputPath) ? [] : [{ view, key: keys[i]! }]));
+  // No static file takes a page's place: the link stage made that an error.
+  const written = views.map((view, i) => ({ view, key: keys[i]! }));
   const shards = shardCount(written.filter(({ view }) => !view.unlisted).length, config.search.shard_pages);
   const pages: PageToWrite[] = written.map((page) => (page.view.unlisted ? page : { ...page, shard: shardOf(page.view.url, shards) }));
   // Pages go through Eleventy shard by shard, so each search shard can be indexed as soon as its pages are written.
   pages.sort((a, b) => (a.shard ?? shards) - (b.shard ?? shards));
   const withBody = (view: PageView): PageView => {
     const body = bodies.get(view.url);
-    return body ? { ...view, parts: linkParts(analyzed.parts!.get(body.key), body.urls) } : view;
+    return body ? { ...view, parts: linkParts(analyzed.parts!.get(body.key, body.hash), body.urls) } : view;
   };
-  const canaries = audience === 'public' ? collectCanaries(handbook.pages, config, ctx.today) : [];
-  return { audience, site, views, pages, shards, withBody, canaries };
+  const own = handbook.sites[audience].urls;
+  const redirects = [...handbook.index.redirects].flatMap(([from, page]) => (own.has(page.url) ? [{ from, to: page.url, title: page.data.title }] : []));
+  return { audience, site, base, views, pages, shards, withBody, secrets: audience === 'public' ? handbook.secrets : [], redirects };
 }

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { prettyBlock, prettySummary } from '../diagnostics/reporters/pretty.js';
-import { escapeHtml } from '../view/escape.js';
+import { escapeHtml } from '../html/escape.js';
 
 /** The overlay's element: a custom element whose shadow root keeps the site's CSS and ours apart. */
 export const OVERLAY_TAG = 'handbook-overlay';

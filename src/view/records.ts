@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { type Approval, approvalOf, type NamedApprovals } from './transparency.js';
 import { type KeyResult, KeyResultSchema } from '../../schemas/key-result.js';
 import { type Kpi, KpiSchema } from '../../schemas/kpi.js';
 import type { KeyResultViewSchema, KpiViewSchema, OkrViewSchema } from '../../schemas/layout-data.js';
@@ -12,7 +13,7 @@ import { sparkline } from './sparkline.js';
 export type Href = (url: string) => string;
 
 /** Where a KPI is defined, for key results that link to it. */
-export type KpiTarget = (id: string) => { name: string; href: string } | undefined;
+export type KpiTarget = (id: string) => { name: string; href: string; unit?: string } | undefined;
 
 /** What a layout needs to show a key result; built from projected data only. */
 export type KeyResultView = z.infer<typeof KeyResultViewSchema>;
@@ -29,6 +30,8 @@ export interface ViewContext {
   today: string;
   href: Href;
   kpiTarget: KpiTarget;
+  /** What approvals are judged against, with the approvers' names. */
+  approvals: NamedApprovals;
 }
 
 const PHASE_TEXT: Record<OkrPhase, string> = { current: 'Current', future: 'Future', past: 'Past' };
@@ -49,6 +52,8 @@ export function okrView(okr: Okr, anchor: string, ctx: ViewContext): OkrView {
 
 function keyResultView(kr: KeyResult, okr: Okr, ctx: ViewContext): KeyResultView {
   const view: KeyResultView = { ...kr };
+  const approval = approvalOf(kr, ctx.approvals, KeyResultSchema);
+  if (approval) view.approval = approval;
   const target = ctx.kpiTarget(kr.kpi);
   if (target) view.kpiLink = target;
   for (const key of ['issue', 'blocked_by', 'dashboard'] as const) {
@@ -68,6 +73,8 @@ function keyResultView(kr: KeyResult, okr: Okr, ctx: ViewContext): KeyResultView
 export function kpiView(kpi: Kpi, anchor: string, definitionHtml: string, ctx: ViewContext): KpiView {
   const view: KpiView = { ...kpi, anchor, definitionHtml, calculation: ctx.href(kpi.calculation) };
   if (kpi.dashboard !== undefined) view.dashboard = ctx.href(kpi.dashboard);
+  const approval = approvalOf(kpi, ctx.approvals, KpiSchema);
+  if (approval) view.approval = approval;
   const latest = kpi.current_value ?? kpi.history?.[kpi.history.length - 1]?.value;
   if (ctx.audience === 'internal' && kpi.health && latest !== undefined) view.healthState = kpiHealth(kpi.health, latest);
   const chart = kpi.history && sparkline(kpi.history);

@@ -4,14 +4,16 @@ import { PageSchema, type PageData } from '../../schemas/page.js';
 import type { Config } from '../../schemas/config.js';
 import type { Handbook } from '../link/index.js';
 import { siteHref } from '../link/resolve.js';
-import { GENERATED_PAGES } from '../pages/generated.js';
+import { GENERATED_PAGES, NOT_FOUND_URL, TRANSPARENCY_HEADINGS } from '../pages/generated.js';
 import type { Page } from '../pages/page.js';
-import { outputPathForUrl } from '../pages/url.js';
+import { outputPathForUrl, withBase } from '../pages/url.js';
 import type { Audience } from '../../schemas/visibility.js';
 import { project } from '../project/project.js';
+import { escapeHtml } from '../html/escape.js';
 import { type NavNode, navigationTree, navPlaces } from './navigation.js';
 import { canonicalUrl, editUrl, type PageView, tableOfContents } from './page.js';
 import { kpiView, okrView, type OkrView, type ViewContext } from './records.js';
+import { transparencyView } from './transparency.js';
 
 /** What building the views needs besides the handbook. */
 export interface ViewOptions {
@@ -22,6 +24,8 @@ export interface ViewOptions {
   definitions: ReadonlyMap<string, readonly string[]>;
   /** Last commit date of each file, by root-relative path. */
   lastUpdated?: ReadonlyMap<string, string>;
+  /** The path the site is served under (`/handbook`), `''` at a host's root: the links written into generated HTML start with it. */
+  base?: string;
 }
 
 /**
@@ -36,15 +40,21 @@ export function siteViews(handbook: Handbook, options: ViewOptions): { pages: Pa
   // Titles of this audience's pages by URL: what cross-references and the indexes may point at.
   const titles = new Map(pages.map((p) => [p.url, p.data.title]));
   const projection = { audience, config, today };
-  // The generated indexes are top-level pages of the sidebar, ordered like content pages without a weight.
-  const generatedNav = Object.values(GENERATED_PAGES).map((g) => ({ url: g.url, title: g.title, contentPath: `${g.url.slice(1, -1)}.md` }));
-  const nav = navigationTree([...pages.map((p) => ({ url: p.url, title: p.data.title, contentPath: p.contentPath, ...(p.data.weight !== undefined ? { weight: p.data.weight } : {}) })), ...generatedNav]);
+  // Without a home page of its own, the site's home lists every page.
+  const home = pages.some((p) => p.url === '/') ? undefined : { url: '/', title: config.site.title, contentPath: 'index.md' };
+  // The generated pages are top-level pages of the sidebar, together before or after the content (`nav.generated`).
+  const nav = navigationTree(
+    [...pages.map((p) => ({ url: p.url, title: p.data.title, contentPath: p.contentPath, ...(p.data.weight !== undefined ? { weight: p.data.weight } : {}) })), ...(home ? [home] : [])],
+    Object.values(GENERATED_PAGES),
+    config.nav.generated,
+  );
   const places = navPlaces(nav);
   const topLevel = places.get(nav.url)!.sidebar;
 
+  const approvals = { approvers: config.approvers, today };
   const kpiTarget: ViewContext['kpiTarget'] = (id) => {
     const placed = handbook.kpis.get(id);
-    return placed && site.urls.has(placed.pageUrl) ? { name: placed.record.name, href: `${placed.pageUrl}#${placed.anchor}` } : undefined;
+    return placed && site.urls.has(placed.pageUrl) ? { name: placed.record.name, href: `${placed.pageUrl}#${placed.anchor}`, ...optional('unit', placed.record.unit) } : undefined;
   };
   const hrefFrom = (page: Pick<Page, 'contentPath' | 'url'>) => (url: string) => siteHref(handbook.index, page, url);
   // The /kpis/ page shows each definition as its own page renders it.
@@ -59,7 +69,7 @@ export function siteViews(handbook: Handbook, options: ViewOptions): { pages: Pa
   const views: PageView[] = pages.map((page) => {
     const data = project<PageData>(PageSchema, page.data, projection);
     const href = hrefFrom(page);
-    const ctx: ViewContext = { audience, today, href, kpiTarget };
+    const ctx: ViewContext = { audience, today, href, kpiTarget, approvals };
     const outline = handbook.outlines.get(page.file);
     const depthOf = new Map(outline?.headings.map((h) => [h.id, h.depth]));
     return {
@@ -87,7 +97,7 @@ export function siteViews(handbook: Handbook, options: ViewOptions): { pages: Pa
   });
 
   const { okrIndex: okrs, kpiIndex: kpis } = site;
-  const generatedCtx = (pageUrl: string): ViewContext => ({ audience, today, href: hrefFrom({ url: pageUrl, contentPath: pageUrl.slice(1) + 'index.md' }), kpiTarget });
+  const generatedCtx = (pageUrl: string): ViewContext => ({ audience, today, href: hrefFrom({ url: pageUrl, contentPath: pageUrl.slice(1) + 'index.md' }), kpiTarget, approvals });
   views.push(
     {
       layout: '_okrs',
@@ -126,10 +136,42 @@ export function siteViews(handbook: Handbook, options: ViewOptions): { pages: Pa
       draft: false,
       extra: {},
     },
+    ...(home
+      ? [
+          {
+            layout: 'page',
+            outputPath: 'index.html',
+            url: '/',
+            title: home.title,
+            parts: [{ html: `<p>The pages of this handbook:</p>\n${pageList(nav.children, options.base ?? '')}` }],
+            okrs: [],
+            kpis: [],
+            toc: [],
+            ...chrome('', '/'),
+            draft: false,
+            extra: {},
+          },
+        ]
+      : []),
+    {
+      layout: '_transparency',
+      outputPath: outputPathForUrl(GENERATED_PAGES.transparency.url),
+      url: GENERATED_PAGES.transparency.url,
+      title: GENERATED_PAGES.transparency.title,
+      description: 'Every internal value published by approval, who approved it and when, and how many values stay internal.',
+      parts: [],
+      okrs: [],
+      kpis: [],
+      transparency: { ...transparencyView(pages, (page) => handbook.outlines.get(page.file)?.recordAnchors ?? { okr: [], kpi: [] }, approvals), ...(audience === 'public' && config.values.dir !== undefined ? { uncounted: true } : {}) },
+      toc: tableOfContents([...TRANSPARENCY_HEADINGS]),
+      ...chrome('', GENERATED_PAGES.transparency.url),
+      draft: false,
+      extra: {},
+    },
     {
       layout: '_404',
-      outputPath: '404.html',
-      url: '/404.html',
+      outputPath: outputPathForUrl(NOT_FOUND_URL),
+      url: NOT_FOUND_URL,
       title: 'Page not found',
       parts: [],
       okrs: [],
@@ -142,6 +184,12 @@ export function siteViews(handbook: Handbook, options: ViewOptions): { pages: Pa
     },
   );
   return { pages: views, nav };
+}
+
+/** Every page of a navigation tree as nested lists of links; a section without a page of its own as its title. */
+function pageList(nodes: readonly NavNode[], base: string): string {
+  const items = nodes.map((n) => `<li>${n.url ? `<a href="${escapeHtml(withBase(base, n.url))}">${escapeHtml(n.title)}</a>` : escapeHtml(n.title)}${n.children.length ? `\n${pageList(n.children, base)}` : ''}</li>`);
+  return `<ul>\n${items.join('\n')}\n</ul>`;
 }
 
 /** An OKR card's own headings (initiatives, key results) sit one level below the OKR's heading. */

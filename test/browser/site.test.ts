@@ -98,7 +98,7 @@ describe('navigation', () => {
     await page.waitForURL('**/data-team/');
 
     const pager = page.getByRole('navigation', { name: 'Previous and next pages' });
-    expect(await pager.getByRole('link').allTextContents()).toEqual(['Previous Company', 'Next KPI index']);
+    expect(await pager.getByRole('link').allTextContents()).toEqual(['Previous Company', 'Next OKR index']);
     await pager.getByRole('link', { name: 'Previous Company' }).click();
     await page.waitForURL('**/company/');
   });
@@ -179,7 +179,7 @@ describe('accessibility', () => {
     it(`axe-core finds no violation on any page of the ${audience} site, light and dark`, async () => {
       const { page } = await open(audience, DESKTOP);
       const found: (AxeFinding & { page: string; scheme: string })[] = [];
-      expect(sites[audience].urls.length).toBe(8);
+      expect(sites[audience].urls.length).toBe(9);
       for (const path of sites[audience].urls) {
         await page.goto(url(audience, path));
         expect(await page.locator('.internal-banner').isVisible(), `${path}: Internal banner`).toBe(audience === 'internal');

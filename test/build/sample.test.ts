@@ -51,8 +51,8 @@ describe('the sample handbook', () => {
 
   it('public: the two values the CEO published are shown', () => {
     expect(values().filter((c) => c.published).map((c) => `${c.record}.${where(c)}=${c.text}`)).toEqual(['increase-app.target_value=2.43', 'pipeline-runs.current_value=38653']);
-    expect(tokenIn(pub, '2.43').filter((f) => f.endsWith('.html'))).toEqual(['company/strategic-goals/index.html', 'okrs/index.html']);
-    expect(tokenIn(pub, '38653').filter((f) => f.endsWith('.html'))).toEqual(['data-team/kpis/index.html', 'kpis/index.html']);
+    expect(tokenIn(pub, '2.43').filter((f) => f.endsWith('.html'))).toEqual(['company/strategic-goals/index.html', 'okrs/index.html', 'transparency/index.html']);
+    expect(tokenIn(pub, '38653').filter((f) => f.endsWith('.html'))).toEqual(['data-team/kpis/index.html', 'kpis/index.html', 'transparency/index.html']);
   });
 
   it('internal: every illustrative value the layouts display is in dist-internal, on its page', () => {
@@ -65,10 +65,12 @@ describe('the sample handbook', () => {
     const goals = internal.get('company/strategic-goals/index.html')!;
     const kpis = internal.get('data-team/kpis/index.html')!;
     // Increase usage of orchestrator plugins: start, current, target, confidence, dashboard.
-    for (const v of ['1379', '1583', '2641', '0.41']) expect(goals).toMatch(new RegExp(`>${v.replace('.', '\\.')}<`));
+    // A value is printed alone, or followed by its KPI's unit.
+    const printed = (v: string) => new RegExp(`>${v.replace('.', '\\.')}(<| <span class="unit">)`);
+    for (const v of ['1379', '1583', '2641', '0.41']) expect(goals).toMatch(printed(v));
     expect(goals).toContain('href="https://superset.example.com/dashboard/23"');
     // APP: goal, current, expected range; Other Utility Plugin Usage is below its range.
-    for (const v of ['2.57', '2.09']) expect(kpis).toMatch(new RegExp(`>${v.replace('.', '\\.')}<`));
+    for (const v of ['2.57', '2.09']) expect(kpis).toMatch(printed(v));
     expect(kpis).toContain('1.52 – 3.18');
     expect(kpis).toContain('href="https://superset.example.com/dashboard/43"');
     expect(kpis).toMatch(/below the expected range \(2505 – 4120\)/);

@@ -14,7 +14,7 @@ const ODD = '---\ntitle: Weighty\nweight: two\n---\nBody.\n';
 const WEIGHT_MESSAGE = 'expected number, got string `two`';
 const WEIGHT_HINT = 'write a number';
 const SUBCATEGORY_MESSAGE =
-  'Unexpected page key `subcategory`, expected one of `title`, `weight`, `layout`, `description`, `permalink`, `draft`, `okrs`, `kpis`; it is dropped';
+  'Unexpected page key `subcategory`, expected one of `title`, `weight`, `layout`, `description`, `permalink`, `redirect_from`, `draft`, `okrs`, `kpis`; it is dropped';
 const SUBCATEGORY_HINT = 'remove it, or list it in `pages.extra_keys` in handbook.config.yaml';
 
 const PRETTY = `content/a.md:3:9  error  ${WEIGHT_MESSAGE}  schema/invalid-type
@@ -142,6 +142,11 @@ describe('exit codes', () => {
       [['new', 'page'], 'new takes page|okr|kpi PATH, got `page`', 'new'],
       [['init', 'a', 'b'], 'init takes [DIR], got `a` `b`', 'init'],
       [['init', '--title', ' '], '--title must not be empty', 'init'],
+      [['build', '--base-url', 'ftp://example.com/handbook/'], '--base-url must be an http(s) URL or a path starting with /, such as https://example.github.io/handbook/ or /handbook/, got `ftp://example.com/handbook/`', 'build'],
+      [['build', '--base-url', 'handbook/'], '--base-url must be an http(s) URL or a path starting with /, such as https://example.github.io/handbook/ or /handbook/, got `handbook/`', 'build'],
+      [['build', '--base-url', 'https://example.com/x?y=1'], '--base-url must be an http(s) URL or a path starting with /, such as https://example.github.io/handbook/ or /handbook/, got `https://example.com/x?y=1`', 'build'],
+      [['check', '--since', ''], '--since needs a git ref, such as origin/main', 'check'],
+      [['check', '--base-url', '/x/'], "Unknown option '--base-url'", 'check'],
       [['check', '--root', REPO, '--content', 'nowhere'], `the content folder ${join(REPO, "nowhere")} does not exist`, 'check'],
       [['check', '--root', REPO, '--config', 'missing.yaml'], `the config file ${join(REPO, "missing.yaml")} does not exist`, 'check'],
     ] as const)('%j', async (args, message, command) => {

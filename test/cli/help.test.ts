@@ -6,8 +6,8 @@ import { runCli } from '../helpers/cli.js';
 const OPTIONS: Record<keyof typeof COMMANDS, string[]> = {
   init: ['--title TEXT', '-h, --help'],
   new: ['--title TEXT', '--root DIR', '--content DIR', '--config FILE', '--today YYYY-MM-DD', '-h, --help'],
-  check: ['--root DIR', '--content DIR', '--config FILE', '--format FORMAT', '--strict', '--today YYYY-MM-DD', '--no-cache', '-h, --help'],
-  build: ['--root DIR', '--content DIR', '--config FILE', '--audience AUDIENCE', '--out DIR', '--format FORMAT', '--today YYYY-MM-DD', '--no-cache', '-h, --help'],
+  check: ['--root DIR', '--content DIR', '--config FILE', '--values DIR', '--format FORMAT', '--strict', '--today YYYY-MM-DD', '--since GIT-REF', '--no-cache', '-h, --help'],
+  build: ['--root DIR', '--content DIR', '--config FILE', '--values DIR', '--audience AUDIENCE', '--out DIR', '--base-url URL', '--format FORMAT', '--today YYYY-MM-DD', '--no-cache', '-h, --help'],
   serve: ['--root DIR', '--content DIR', '--config FILE', '--audience AUDIENCE', '--port N', '--host HOST', '--today YYYY-MM-DD', '--no-cache', '-h, --help'],
   schema: ['--config', '-h, --help'],
 };

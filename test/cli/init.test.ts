@@ -58,7 +58,9 @@ describe('handbook init in an empty folder', () => {
       approvers: [{ id: 'ceo', name: 'Chief Executive Officer' }],
       links: { broken: 'error' },
       okrs: { max_current: 3 },
+      nav: { generated: 'last' },
       search: { shard_pages: 1000 },
+      values: { in_content: 'allow' },
     });
     expect(config).toContain("  # The handbook's name: in the header, the footer and every page's title.\n  title: Acme handbook\n");
     expect(config).toContain('  # url: https://handbook.example.com\n');

@@ -14,16 +14,21 @@ import { REPO } from '../helpers/cli.js';
 const DOCS = readdirSync(join(REPO, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`).sort();
 const read = (file: string) => readFileSync(join(REPO, file), 'utf8');
 
+/** A Markdown text without its fenced code blocks: each opened by a line of three backticks or more (indented in a list item, maybe), closed by the same. */
+function withoutFences(text: string): string {
+  return text.replace(/^ *(`{3,})[^\n]*\n[\s\S]*?^ *\1 *$/gm, '');
+}
+
 /** The anchors a Markdown file has: GitHub's slugs of its headings, and `<a id>`s. */
 function anchorsOf(text: string): Set<string> {
   const slugger = new GithubSlugger();
-  const headings = [...text.replace(/```[\s\S]*?```/g, '').matchAll(/^#{1,6} (.+)$/gm)].map((m) => slugger.slug(m[1]!.replace(/`/g, '')));
+  const headings = [...withoutFences(text).matchAll(/^#{1,6} (.+)$/gm)].map((m) => slugger.slug(m[1]!.replace(/`/g, '')));
   return new Set([...headings, ...[...text.matchAll(/<a id="([^"]+)"><\/a>/g)].map((m) => m[1]!)]);
 }
 
 /** Every link of a Markdown file to another file of the repository, or to an anchor, as `[target, fragment]`. */
 function localLinks(text: string): [string, string | undefined][] {
-  return [...text.replace(/```[\s\S]*?```/g, '').replace(/`[^`\n]*`/g, '').matchAll(/\]\(([^)\s]+)\)/g)]
+  return [...withoutFences(text).replace(/`[^`\n]*`/g, '').matchAll(/\]\(([^)\s]+)\)/g)]
     .map((m) => m[1]!)
     .filter((href) => !/^[a-z]+:/i.test(href) && !href.startsWith('/'))
     .map((href) => {

@@ -1,4 +1,4 @@
-import { cpSync } from 'node:fs';
+import { cpSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PageViewSchema, SiteDataSchema } from '../../schemas/layout-data.js';
@@ -20,6 +20,8 @@ const HANDBOOKS = [
   { name: 'the sample handbook', source: REPO, today: '2026-06-15' },
   // Every internal field, some published, a draft: the richest views there are.
   { name: 'the canary fixture', source: join(REPO, 'test/fixtures/build/canary'), today: '2031-06-15' },
+  // A values directory (read by the internal site only) and an approval: approvals and the transparency page.
+  { name: 'the values fixture', source: join(REPO, 'test/fixtures/build/values'), today: '2030-06-15' },
 ];
 
 describe.each(HANDBOOKS)('the layout data of $name', ({ source, today }) => {
@@ -27,13 +29,14 @@ describe.each(HANDBOOKS)('the layout data of $name', ({ source, today }) => {
     const root = tempDir();
     cpSync(join(source, 'content'), join(root, 'content'), { recursive: true });
     cpSync(join(source, 'handbook.config.yaml'), join(root, 'handbook.config.yaml'));
-    const ctx = { paths: resolvePaths(root, {}), today, cache: false };
+    if (existsSync(join(source, 'values'))) cpSync(join(source, 'values'), join(root, 'values'), { recursive: true });
+    const ctx = { paths: resolvePaths(root, {}), today, cache: false, readValues: audience === 'internal' };
     const checked = await checkHandbook(ctx, true);
     expect(checked.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    const projected = await project(checked.handbook!, checked.analyzed!, checked.config!, { ...ctx, audience, staticFiles: checked.staticFiles, layouts: checked.layouts! });
+    const projected = await project(checked.handbook!, checked.analyzed!, checked.config!, { ...ctx, audience, base: '', layouts: checked.layouts! });
     expect(SiteDataSchema.safeParse(projected.site).error).toBeUndefined();
     const views = projected.views.map(projected.withBody);
-    expect(views.some((v) => v.okrs.some((o) => o.keyResults.length > 0)) && views.some((v) => v.kpis.length > 0) && views.some((v) => v.groups)).toBe(true);
+    expect(views.some((v) => v.okrs.some((o) => o.keyResults.length > 0)) && views.some((v) => v.kpis.length > 0) && views.some((v) => v.groups) && views.some((v) => v.transparency)).toBe(true);
     for (const view of views) expect(PageViewSchema.safeParse(view).error?.issues, view.url).toBeUndefined();
     // Control: a key the schema does not declare, even deep inside, fails the parse.
     const withOkr = views.find((v) => v.okrs.some((o) => o.keyResults.length > 0))!;
