@@ -28,7 +28,7 @@ export type Command =
   | { name: 'schema'; config: boolean }
   | ({ name: 'check'; values?: string; format: Format; strict: boolean; today?: string; cache: boolean; since?: string } & PathOptions)
   | ({ name: 'build'; values?: string; out?: string; audience: Audience; format: Format; today?: string; cache: boolean; baseUrl?: string } & PathOptions)
-  | ({ name: 'serve'; audience: Audience; port: number; host: string; today?: string; cache: boolean } & PathOptions)
+  | ({ name: 'serve'; values?: string; audience: Audience; port: number; host: string; today?: string; cache: boolean } & PathOptions)
   | { name: 'init'; dir: string; title?: string }
   | ({ name: 'new'; kind: NewKind; path: string; title?: string; today?: string } & PathOptions);
 
@@ -132,9 +132,10 @@ export const COMMANDS = {
   serve: {
     summary: 'Build, serve the site on localhost, rebuild on every change and reload open pages.',
     about:
-      'Builds into .cache/okr-handbook/serve-AUDIENCE/ (never dist/), serves it, watches content/, static/, layouts/ and the config, makes again only what changed, and reloads the pages open in a browser. While the handbook has errors, every page shows them (as check prints them) over the last good site. Ctrl-C stops it.',
+      'Builds into .cache/okr-handbook/serve-AUDIENCE/ (never dist/), serves it, watches content/, static/, layouts/, the config and (internal audience) the values directory, makes again only what changed, and reloads the pages open in a browser. While the handbook has errors, every page shows them (as check prints them) over the last good site. Ctrl-C stops it.',
     options: {
       ...PATHS,
+      values: VALUES,
       audience: AUDIENCE,
       port: { type: 'string', value: 'N', default: '8080', help: 'The port to listen on; 0 picks a free one.' },
       host: { type: 'string', value: 'HOST', default: '127.0.0.1', help: 'The address to listen on. 0.0.0.0 serves other machines too: mind the internal audience.' },
@@ -192,7 +193,7 @@ export function parseCommand(argv: readonly string[]): Command {
       return { name, ...paths(), ...values(), ...defined('out', str('out')), audience: choice('audience'), format: choice('format'), ...today(), cache: !v['no-cache'], ...defined('baseUrl', baseUrl(str('base-url'))) };
     case 'serve':
       args(0, 0);
-      return { name, ...paths(), audience: choice('audience'), port: port(str('port')!), host: str('host')!, ...today(), cache: !v['no-cache'] };
+      return { name, ...paths(), ...values(), audience: choice('audience'), port: port(str('port')!), host: str('host')!, ...today(), cache: !v['no-cache'] };
     case 'init':
       return { name, dir: args(0, 1)[0] ?? '.', ...defined('title', nonEmpty(name, 'title', str('title'))) };
     case 'new': {

@@ -115,7 +115,8 @@ async function runNew(command: Extract<Command, { name: 'new' }>, io: Io): Promi
 /** `handbook serve` until Ctrl-C: the first one stops it cleanly, a second one (while a build finishes) ends the process at once. */
 async function runServe(command: Extract<Command, { name: 'serve' }>, io: Io): Promise<number> {
   const paths = resolvePaths(io.cwd, command);
-  const problem = pathProblem(paths, command.config !== undefined);
+  const valuesDir = valuesOption(io, command.values);
+  const problem = pathProblem(paths, command.config !== undefined) ?? valuesProblem(valuesDir);
   if (problem) return usage(io, problem, 'serve');
   let progress = progressBar(io.stderr, PROGRESS.analyze!);
   const stop = new AbortController();
@@ -128,6 +129,7 @@ async function runServe(command: Extract<Command, { name: 'serve' }>, io: Io): P
     paths,
     today: command.today ?? todayUtc(),
     cache: command.cache,
+    ...(valuesDir !== undefined ? { valuesDir } : {}),
     // Each build draws its own bar: only a long one (the first, cold) shows it.
     onStage: (stage: string) => {
       if (stage === 'load') progress = progressBar(io.stderr, PROGRESS.analyze!);

@@ -6,6 +6,7 @@ import type { ProjectPaths } from '../config/paths.js';
 import { lastCommitDates } from '../load/git-dates.js';
 import { buildSite, type BuildResult } from '../pipeline/build.js';
 import type { RunContext } from '../pipeline/context.js';
+import { valuesDirOf } from '../pipeline/load.js';
 import { overlayBody } from '../serve/overlay.js';
 import { type SiteState, startServer } from '../serve/server.js';
 import { type WatchTarget, watchTargets } from '../serve/watch.js';
@@ -41,7 +42,8 @@ const QUIET_MS = 40;
 
 /**
  * What `handbook serve` rebuilds on: the content, static and layouts folders
- * and the config file. One list, so a new kind of source is one line more.
+ * and the config file (and the values directory, watched apart: the config
+ * may name another one). One list, so a new kind of source is one line more.
  */
 function watchedSources(paths: ProjectPaths): WatchTarget[] {
   return [
@@ -58,8 +60,8 @@ function watchedSources(paths: ProjectPaths): WatchTarget[] {
  * changes, telling open pages to reload, or to show the errors over the last
  * good site. Only the internal site is built with the values directory, as
  * by `build`. Resolves once `stop` is aborted, with the server and the
- * watchers closed and no build running; a server that cannot listen is a
- * `problem`.
+ * watchers closed and no build running; a server that cannot listen, or a
+ * values directory the site's folder would replace, is a `problem`.
  */
 export async function serve(runCtx: Omit<RunContext, 'readValues'>, options: ServeOptions, events: ServeEvents, stop: AbortSignal): Promise<{ problem?: string }> {
   const ctx: RunContext = { ...runCtx, readValues: options.audience === 'internal' };
@@ -115,7 +117,11 @@ export async function serve(runCtx: Omit<RunContext, 'readValues'>, options: Ser
       state.overlay = overlayBody(result.diagnostics, result.sources, result.fileCount, state.dir !== undefined);
       server.send({ name: 'errors', html: state.overlay });
     }
+    if (result.usage !== undefined) return quit(result.usage);
     events.built({ result, served: state.dir !== undefined, changed, ms });
+    // The values directory is the config's, which may name another one at any build.
+    const values = ctx.readValues && result.config ? valuesDirOf(ctx, result.config) : undefined;
+    if (values !== valuesDir) watchValues(values);
     // The old site is deleted while the pages reload and the next build runs (each build's old folder is its own).
     const removal = result.settled.catch(() => undefined).finally(() => removals.delete(removal));
     removals.add(removal);
@@ -127,6 +133,11 @@ export async function serve(runCtx: Omit<RunContext, 'readValues'>, options: Ser
   let fatal: ((err: unknown) => void) | undefined;
   const failed = new Promise<never>((_, reject) => (fatal = reject));
   failed.catch(() => undefined);
+  // Set once the session ends (stopped, failed or quit): no build or watcher starts after.
+  let ending = false;
+  let problem: string | undefined;
+  let quit: (why: string) => void = () => undefined;
+  const quitted = new Promise<void>((resolve) => (quit = (why) => ((problem ??= why), resolve())));
   const start = (changed: readonly string[]) => {
     const current = run(changed);
     building = current.then(
@@ -143,23 +154,33 @@ export async function serve(runCtx: Omit<RunContext, 'readValues'>, options: Ser
   };
   const schedule = (changed: readonly string[]) => {
     pending.push(...changed);
-    if (building || stop.aborted) return;
+    if (building || stop.aborted || ending) return;
     const next = pending;
     pending = [];
     start(next);
   };
   const watcher = watchTargets(watchedSources(ctx.paths), schedule, QUIET_MS);
+  // The values directory (internal site only) has a watcher of its own, made again when the config names another one.
+  let valuesDir = ctx.readValues ? ctx.valuesDir : undefined;
+  let valuesWatcher = valuesDir === undefined ? undefined : watchTargets([{ path: valuesDir, kind: 'folder' }], schedule, QUIET_MS);
+  const watchValues = (dir: string | undefined) => {
+    valuesWatcher?.close();
+    valuesDir = dir;
+    valuesWatcher = dir === undefined || ending ? undefined : watchTargets([{ path: dir, kind: 'folder' }], schedule, QUIET_MS);
+  };
   start([]).finally(firstBuilt).catch(() => undefined);
 
   const stopped = new Promise<void>((resolve) => (stop.aborted ? resolve() : stop.addEventListener('abort', () => resolve(), { once: true })));
   try {
-    await Promise.race([stopped, failed]);
+    await Promise.race([stopped, failed, quitted]);
   } finally {
+    ending = true;
     watcher.close();
+    valuesWatcher?.close();
     await server.close();
     // A build under way finishes, so it leaves no staging folder behind, and so do the removals of old sites.
     while (building) await building;
     await Promise.all(removals);
   }
-  return {};
+  return problem === undefined ? {} : { problem };
 }

@@ -8,7 +8,7 @@ const OPTIONS: Record<keyof typeof COMMANDS, string[]> = {
   new: ['--title TEXT', '--root DIR', '--content DIR', '--config FILE', '--today YYYY-MM-DD', '-h, --help'],
   check: ['--root DIR', '--content DIR', '--config FILE', '--values DIR', '--format FORMAT', '--strict', '--today YYYY-MM-DD', '--since GIT-REF', '--no-cache', '-h, --help'],
   build: ['--root DIR', '--content DIR', '--config FILE', '--values DIR', '--audience AUDIENCE', '--out DIR', '--base-url URL', '--format FORMAT', '--today YYYY-MM-DD', '--no-cache', '-h, --help'],
-  serve: ['--root DIR', '--content DIR', '--config FILE', '--audience AUDIENCE', '--port N', '--host HOST', '--today YYYY-MM-DD', '--no-cache', '-h, --help'],
+  serve: ['--root DIR', '--content DIR', '--config FILE', '--values DIR', '--audience AUDIENCE', '--port N', '--host HOST', '--today YYYY-MM-DD', '--no-cache', '-h, --help'],
   schema: ['--config', '-h, --help'],
 };
 

@@ -1,11 +1,11 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer, get } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { REPO, runCli } from '../helpers/cli.js';
 import { type Served, startServe } from '../helpers/serve.js';
-import { copySample, removeTempDirs, writeHandbook } from '../helpers/temp.js';
+import { copySample, removeTempDirs, tempDir, writeHandbook } from '../helpers/temp.js';
 
 afterAll(removeTempDirs);
 
@@ -179,6 +179,30 @@ describe('handbook serve, edge cases', () => {
       expect(await text(served.origin, '/')).toContain('class="internal-banner"');
     } finally {
       await served.stop();
+    }
+  });
+
+  it('builds the internal site with the values directory, and rebuilds when a values file changes; the public site never reads it', async () => {
+    const root = tempDir();
+    cpSync(join(REPO, 'test/fixtures/build/values'), root, { recursive: true });
+    const values = join(root, 'values/q3.yaml');
+    const internal = await startServe(['--root', root, '--audience', 'internal', '--today', '2030-06-15']);
+    try {
+      await internal.waitFor(/\(first build\); open pages reload\.\n/);
+      expect(await text(internal.origin, '/')).toContain('7712.5');
+      const from = internal.stdout().length;
+      writeFileSync(values, readFileSync(values, 'utf8').replace('current_value: 7712.5', 'current_value: 8123.5'));
+      await internal.waitFor(/Built \d+ pages in \d+ ms \(values\/q3\.yaml changed\)/, from);
+      expect(await text(internal.origin, '/')).toContain('8123.5');
+    } finally {
+      await internal.stop();
+    }
+    const open = await startServe(['--root', root, '--today', '2030-06-15']);
+    try {
+      await open.waitFor(/\(first build\); open pages reload\.\n/);
+      expect(await text(open.origin, '/')).not.toContain('8123.5');
+    } finally {
+      await open.stop();
     }
   });
 
