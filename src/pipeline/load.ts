@@ -50,8 +50,9 @@ export interface ConfigFailed {
 
 /**
  * Stage 1, load: the config, then every content file through decode → split →
- * YAML → schema (front matter found valid before is taken from the cache), and
- * the lists of static files and layouts.
+ * YAML → schema (front matter found valid before is taken from the cache), the
+ * values directory when the run reads it, the list of static files, and the
+ * layouts (the shipped ones with the root's own laid over them).
  */
 export async function load(ctx: RunContext): Promise<Loaded | ConfigFailed> {
   const { paths } = ctx;
