@@ -8,13 +8,15 @@ import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import type { z } from 'zod';
+import type { BodyPartSchema } from '../../schemas/layout-data.js';
 import type { RecordKind, RecordNode } from '../markdown/directives.js';
 import { rehypeCallouts } from './callouts.js';
 import { rehypeHighlight } from './highlight.js';
 import { sanitizeSchema } from './sanitize-schema.js';
 
 /** A piece of a rendered page: HTML, or the place of a record's card. */
-export type BodyPart = { html: string } | { record: RecordKind; index: number };
+export type BodyPart = z.infer<typeof BodyPartSchema>;
 
 /** Rewrites a link target as written by the editor into the URL the site serves; `undefined` writes no target at all. */
 export type LinkRewriter = (href: string) => string | undefined;

@@ -1,18 +1,14 @@
+import type { z } from 'zod';
+import type { KpiHealthSchema, ProgressSchema } from '../../schemas/layout-data.js';
+
+/** A key result's progress from start to target, and the share of its timeframe that has passed. */
+export type KrProgress = z.infer<typeof ProgressSchema>;
+
 /** How a key result is doing against the time elapsed in its timeframe. */
-export type KrStatus = 'on-track' | 'needs-attention' | 'at-risk';
+export type KrStatus = KrProgress['status'];
 
 /** Words for each status: shown next to the colour, never colour alone. */
 export const KR_STATUS_TEXT: Record<KrStatus, string> = { 'on-track': 'On track', 'needs-attention': 'Needs attention', 'at-risk': 'At risk' };
-
-/** A key result's progress from start to target, and the share of its timeframe that has passed. */
-export interface KrProgress {
-  /** 0..100, how far current is from start towards target (clamped). */
-  percent: number;
-  /** 0..100, the share of the timeframe elapsed on `today`, when the timeframe is known. */
-  elapsedPercent?: number;
-  status: KrStatus;
-  statusText: string;
-}
 
 const DAY_MS = 86_400_000;
 
@@ -36,11 +32,7 @@ export function krProgress(values: { start: number; target: number; current: num
 }
 
 /** A KPI's health: whether its latest value lies in the expected range. */
-export interface KpiHealth {
-  state: 'healthy' | 'below' | 'above';
-  text: string;
-  latest: number;
-}
+export type KpiHealth = z.infer<typeof KpiHealthSchema>;
 
 /** Health of a KPI from its latest value (current, else the last check-in) and its expected range. */
 export function kpiHealth(range: { min: number; max: number }, latest: number): KpiHealth {

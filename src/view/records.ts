@@ -2,11 +2,12 @@ import type { z } from 'zod';
 import { type Approval, approvalOf, type NamedApprovals } from './transparency.js';
 import { type KeyResult, KeyResultSchema } from '../../schemas/key-result.js';
 import { type Kpi, KpiSchema } from '../../schemas/kpi.js';
+import type { KeyResultViewSchema, KpiViewSchema, OkrViewSchema } from '../../schemas/layout-data.js';
 import { type Okr, OkrSchema } from '../../schemas/okr.js';
 import type { Audience } from '../../schemas/visibility.js';
 import { okrPhase, type OkrPhase } from '../okrs/timeframe.js';
-import { type KpiHealth, kpiHealth, type KrProgress, krProgress } from './progress.js';
-import { type Sparkline, sparkline } from './sparkline.js';
+import { kpiHealth, krProgress } from './progress.js';
+import { sparkline } from './sparkline.js';
 
 /** Turns a link as written into the URL the site serves (site links canonicalised, external ones unchanged). */
 export type Href = (url: string) => string;
@@ -15,34 +16,13 @@ export type Href = (url: string) => string;
 export type KpiTarget = (id: string) => { name: string; href: string; unit?: string } | undefined;
 
 /** What a layout needs to show a key result; built from projected data only. */
-export interface KeyResultView extends KeyResult {
-  /** The KPI it moves: its name, where it is defined, and the unit of its values (the key result's too). */
-  kpiLink?: { name: string; href: string; unit?: string };
-  /** Who approved publishing some of its values, and when. */
-  approval?: Approval;
-  progress?: KrProgress;
-  chart?: Sparkline;
-}
+export type KeyResultView = z.infer<typeof KeyResultViewSchema>;
 
 /** What a layout needs to show an OKR. */
-export interface OkrView extends Omit<Okr, 'key_results'> {
-  anchor: string;
-  phase: OkrPhase;
-  phaseText: string;
-  keyResults: KeyResultView[];
-}
+export type OkrView = z.infer<typeof OkrViewSchema>;
 
 /** What a layout needs to show a KPI. */
-export interface KpiView extends Kpi {
-  anchor: string;
-  /** The definition rendered as HTML (it is Markdown). */
-  definitionHtml: string;
-  health?: Kpi['health'];
-  healthState?: KpiHealth;
-  /** Who approved publishing some of its values, and when. */
-  approval?: Approval;
-  chart?: Sparkline;
-}
+export type KpiView = z.infer<typeof KpiViewSchema>;
 
 /** Shared inputs of every view. */
 export interface ViewContext {
