@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { Slug, Text } from './common.js';
 
+/** The Markdown parsers `markdown.parser` chooses from. */
+export const MARKDOWN_PARSERS = ['comrak', 'remark'] as const;
+export type MarkdownParserName = (typeof MARKDOWN_PARSERS)[number];
+
 const HttpUrl = z.url({ protocol: /^https?$/, error: 'expected an absolute http(s) URL' });
 
 /** handbook.config.yaml at the repository root. Every key but `site.title` is optional. */
@@ -35,6 +39,14 @@ export const ConfigSchema = z.strictObject({
   values: z
     .strictObject({ dir: z.string().min(1).optional(), in_content: z.enum(['error', 'warn', 'allow']).default('allow') })
     .default({ in_content: 'allow' }),
+  /**
+   * How page bodies are parsed. `comrak` (the default): comrak, in Rust,
+   * compiled to WebAssembly, its trees turned into remark's, about ten times
+   * faster; where it cannot be loaded, remark parses and the CLI says so.
+   * `remark`: remark-parse with remark-gfm, the reference. Their trees differ
+   * only as the README's known differences say.
+   */
+  markdown: z.strictObject({ parser: z.enum(MARKDOWN_PARSERS).default('comrak') }).default({ parser: 'comrak' }),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

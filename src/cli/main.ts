@@ -75,6 +75,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       if (clock) io.stderr.write(`handbook: ${clock.summary()}\n`);
       if ('usage' in result) return usage(io, result.usage);
       if ('datesNote' in result && result.datesNote) io.stderr.write(`handbook: ${result.datesNote}\n`);
+      if (result.parserNote) io.stderr.write(`handbook: ${result.parserNote}\n`);
       if (result.cacheError) io.stderr.write(`handbook: the cache was not written (${result.cacheError.message}); use --no-cache to skip it\n`);
       io.stdout.write(report(command.format, result, io));
       if (command.name === 'check') return exitCode(result.diagnostics, result.configFailed, command.strict);

@@ -5,11 +5,13 @@ import { listFiles } from '../load/read.js';
 import type { NavNode } from '../view/navigation.js';
 import type { PageView } from '../view/page.js';
 
-/** What every page of a build is laid out with: the site data and the layouts folder. */
+/** What every page of a build is laid out with: the site data, the layouts folder, and the Markdown parsers its HTML comes from. */
 export interface LayoutInputs {
   /** The site data, the audience included. */
   site: Record<string, unknown>;
   layoutsDir: string;
+  /** The parsers that made the bodies' trees (`Analyzed.parsers`): generated pages hold HTML of KPI definitions, and no page made with one is taken for a build with the other. */
+  parsers: readonly string[];
 }
 
 /**
@@ -22,7 +24,7 @@ export interface LayoutInputs {
 export async function pageKeys(views: readonly PageView[], inputs: LayoutInputs, body: (view: PageView) => string): Promise<string[]> {
   // Symbolic links too: Nunjucks follows them.
   const layouts = (await listFiles(inputs.layoutsDir, { hidden: true, links: true })).map((file) => `${file}\0${readFileSync(join(inputs.layoutsDir, file), 'base64')}`);
-  const shared = cacheKey('page', JSON.stringify(inputs.site), ...layouts);
+  const shared = cacheKey('page', JSON.stringify(inputs.site), JSON.stringify(inputs.parsers), ...layouts);
   const sidebars = new Map<readonly NavNode[], string>();
   const sidebarKey = (sidebar: readonly NavNode[]) => {
     let key = sidebars.get(sidebar);
