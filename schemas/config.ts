@@ -41,10 +41,10 @@ export const ConfigSchema = z.strictObject({
     .default({ in_content: 'allow' }),
   /**
    * How page bodies are parsed. `comrak` (the default): comrak, in Rust,
-   * compiled to WebAssembly, its trees turned into remark's, about ten times
-   * faster; where it cannot be loaded, remark parses and the CLI says so.
-   * `remark`: remark-parse with remark-gfm, the reference. Their trees differ
-   * only as the README's known differences say.
+   * compiled to WebAssembly, its trees turned into remark's, about 9× faster;
+   * where it cannot be loaded, remark parses and the CLI says so. `remark`:
+   * remark-parse with remark-gfm, the reference. Their trees differ only as
+   * the README's known differences say.
    */
   markdown: z.strictObject({ parser: z.enum(MARKDOWN_PARSERS).default('comrak') }).default({ parser: 'comrak' }),
 });
