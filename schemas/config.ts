@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { Slug, Text } from './common.js';
 
+/** The Markdown parsers `markdown.parser` chooses from. */
+export const MARKDOWN_PARSERS = ['comrak', 'remark'] as const;
+export type MarkdownParserName = (typeof MARKDOWN_PARSERS)[number];
+
 const HttpUrl = z.url({ protocol: /^https?$/, error: 'expected an absolute http(s) URL' }).meta({ title: 'URL' });
 
 /** handbook.config.yaml at the repository root. Every key but `site.title` is optional. */
@@ -62,6 +66,12 @@ export const ConfigSchema = z
       })
       .default({ in_content: 'allow' })
       .meta({ description: 'Internal values kept outside content/.' }),
+    markdown: z
+      .strictObject({
+        parser: z.enum(MARKDOWN_PARSERS).default('comrak').meta({ description: 'How page bodies are parsed. `comrak` (the default): comrak, in Rust, compiled to WebAssembly, its trees turned into remark\'s, about 9× faster; where it cannot be loaded, remark parses and the CLI says so. `remark`: remark-parse with remark-gfm, the reference. Their trees differ only as the README\'s known differences say.' }),
+      })
+      .default({ parser: 'comrak' })
+      .meta({ description: 'Markdown.' }),
   })
   .meta({ title: 'handbook.config.yaml', description: 'The configuration of a handbook, at the root of its repository. Every key but `site.title` is optional.' });
 

@@ -1,6 +1,7 @@
 import { expandDirectives, type RecordTitles } from '../markdown/directives.js';
 import { type Outline, outlineOf } from '../markdown/outline.js';
 import type { Root } from 'mdast';
+import type { MarkdownParserName } from '../../schemas/config.js';
 import { parseMarkdown } from '../markdown/parse.js';
 import type { BodyPart } from '../render/processor.js';
 
@@ -35,12 +36,12 @@ export interface RenderedMarkdown {
 /** Turns an expanded tree into HTML parts and their link targets (`renderWithTokens`). */
 export type TreeRenderer = (tree: Root) => RenderedMarkdown;
 
-/** Parses a body once and derives its outline and, given a renderer, its HTML from the one tree. */
-export function analyzeBody(input: BodyInput, render?: TreeRenderer): BodyResult {
-  const tree = parseMarkdown(input.body);
+/** Parses a body once, with `parser`, and derives its outline and, given a renderer, its HTML from the one tree. */
+export function analyzeBody(input: BodyInput, parser: MarkdownParserName, render?: TreeRenderer): BodyResult {
+  const tree = parseMarkdown(input.body, parser);
   expandDirectives(tree, input.titles);
   const outline = outlineOf(tree, input.body);
-  const definitions = input.definitions.map((markdown) => parseMarkdown(markdown));
+  const definitions = input.definitions.map((markdown) => parseMarkdown(markdown, parser));
   if (definitions.length > 0) {
     const outlines = definitions.map((definition, k) => outlineOf(definition, input.definitions[k]));
     outline.definitionLinks = outlines.map((o) => o.links);

@@ -1,14 +1,18 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
+import type { MarkdownParserName } from '../../schemas/config.js';
+import { markdownParser } from '../markdown/parse.js';
 import { analyzeBody, type BodyInput, type BodyResult, type RenderedMarkdown } from './analyze.js';
 import { cacheKey, type CacheFile, type CacheFolder } from '../cache/store.js';
 import type { BodyPart } from '../render/processor.js';
 import type { Outline } from '../markdown/outline.js';
-import type { BodyTask } from './worker.js';
+import type { BodyBatch, BodyTask } from './worker.js';
 
 /** How bodies are analysed. */
 export interface AnalyzeOptions {
+  /** The parser the config names (`markdown.parser`). */
+  parser: MarkdownParserName;
   /**
    * Also render HTML (build), not only the outline (check): each body's HTML
    * parts go to this folder, under the body's key, and its link targets and
@@ -36,6 +40,24 @@ export interface AnalyzedBody {
   links?: BodyLinks;
 }
 
+/** What the bodies were parsed with. */
+export interface AnalyzedBodies {
+  /** Results by id, in the order given. */
+  bodies: Map<string, AnalyzedBody>;
+  /** The parsers whose trees the results come from (cached ones included): the one the config names, or remark too after a fallback. */
+  parsers: MarkdownParserName[];
+  /** Why comrak could not be loaded, when it was named and a body was parsed with remark in its place. */
+  fallback?: string;
+}
+
+/**
+ * The key of a body's results: a hash of everything they depend on, the parser
+ * included, so a result one parser made is never taken for the other's.
+ */
+function bodyKey(parser: MarkdownParserName, input: BodyInput): string {
+  return cacheKey(parser, JSON.stringify(input.titles), JSON.stringify(input.definitions), input.body);
+}
+
 /** Below this many bodies to parse, starting worker threads costs more than it saves. */
 const WORKER_THRESHOLD = 400;
 const BATCH = 64;
@@ -43,24 +65,33 @@ const WORKER = new URL('./worker.js', import.meta.url);
 
 /**
  * Analyses every body: cache hits are reused, the rest are parsed (and rendered)
- * once each, across worker threads when there are many. Returns results by id,
- * in the order given.
+ * once each with the configured parser, across worker threads when there are
+ * many.
  */
-export async function analyzeBodies(bodies: ReadonlyMap<string, BodyInput>, options: AnalyzeOptions): Promise<Map<string, AnalyzedBody>> {
+export async function analyzeBodies(bodies: ReadonlyMap<string, BodyInput>, options: AnalyzeOptions): Promise<AnalyzedBodies> {
   const total = bodies.size;
   const results = new Map<string, AnalyzedBody>();
   const misses: { id: string; key: string; input: BodyInput }[] = [];
-  const { render, outlines } = options;
+  const { render, outlines, parser } = options;
+  const parsers = new Set<MarkdownParserName>();
+  let fallback: string | undefined;
   for (const [id, input] of bodies) {
-    const key = cacheKey(JSON.stringify(input.titles), JSON.stringify(input.definitions), input.body);
+    const key = bodyKey(parser, input);
     const outline = outlines?.get(key);
     const links = render?.links?.get(key);
-    if (outline && (!render || (links && render.parts.has(key)))) results.set(id, { key, outline, ...(links ? { links } : {}) });
-    else misses.push({ id, key, input });
+    if (outline && (!render || (links && render.parts.has(key)))) {
+      results.set(id, { key, outline, ...(links ? { links } : {}) });
+      parsers.add(parser);
+    } else misses.push({ id, key, input });
   }
   let done = results.size;
   options.onProgress?.(done, total);
-  const record = ({ id, key }: (typeof misses)[number], result: BodyResult) => {
+  /** Records a body's result under the key of the parser that made it: remark's own, when comrak could not be loaded in the thread that parsed it. */
+  const record = (miss: (typeof misses)[number], result: BodyResult, used: Omit<BodyBatch, 'results'>) => {
+    const { id } = miss;
+    const key = used.parser === parser ? miss.key : bodyKey(used.parser, miss.input);
+    parsers.add(used.parser);
+    fallback ??= used.fallback;
     outlines?.set(key, result.outline);
     if (render && result.parts && result.hrefs && result.definitions) {
       // The parts go to the folder as they come, so a build does not hold every page's HTML at once.
@@ -74,14 +105,14 @@ export async function analyzeBodies(bodies: ReadonlyMap<string, BodyInput>, opti
   // Workers run compiled JavaScript; from TypeScript sources (tests) bodies are analysed in this thread.
   const threads = Math.min(availableParallelism(), 4);
   if (misses.length >= WORKER_THRESHOLD && threads > 1 && fileURLToPath(WORKER).endsWith('.js')) {
-    const pool = new Piscina<BodyTask, BodyResult[]>({ filename: WORKER.href, maxThreads: threads, minThreads: threads });
+    const pool = new Piscina<BodyTask, BodyBatch>({ filename: WORKER.href, maxThreads: threads, minThreads: threads });
     try {
       const batches: (typeof misses)[] = [];
       for (let i = 0; i < misses.length; i += BATCH) batches.push(misses.slice(i, i + BATCH));
       await Promise.all(
         batches.map(async (batch) => {
-          const out = await pool.run({ inputs: batch.map((m) => m.input), render: render !== undefined });
-          batch.forEach((miss, i) => record(miss, out[i]!));
+          const out = await pool.run({ inputs: batch.map((m) => m.input), render: render !== undefined, parser });
+          batch.forEach((miss, i) => record(miss, out.results[i]!, out));
           done += batch.length;
           options.onProgress?.(done, total);
         }),
@@ -93,10 +124,13 @@ export async function analyzeBodies(bodies: ReadonlyMap<string, BodyInput>, opti
     // Imported only when asked for, so that `check` never loads the renderer.
     const renderer = render ? (await import('./render.js')).renderWithTokens : undefined;
     for (const miss of misses) {
-      record(miss, analyzeBody(miss.input, renderer));
+      // Loaded with the first body parsed here: a run the cache answers, or one parsed in worker threads, never loads it in this thread.
+      const { name, fallback } = markdownParser(parser);
+      record(miss, analyzeBody(miss.input, name, renderer), { parser: name, fallback });
       options.onProgress?.(++done, total);
     }
   }
   // Map order is insertion order: restore the order given so every later stage is deterministic.
-  return new Map([...bodies.keys()].map((id) => [id, results.get(id)!]));
+  const ordered = new Map([...bodies.keys()].map((id) => [id, results.get(id)!]));
+  return { bodies: ordered, parsers: [...parsers].sort(), ...(fallback !== undefined ? { fallback } : {}) };
 }

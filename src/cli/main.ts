@@ -84,6 +84,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       if (clock) io.stderr.write(`handbook: ${clock.summary()}\n`);
       if ('usage' in result) return usage(io, result.usage, command.name);
       if ('datesNote' in result && result.datesNote) io.stderr.write(`handbook: ${result.datesNote}\n`);
+      if (result.parserNote) io.stderr.write(`handbook: ${result.parserNote}\n`);
       if (result.cacheError) io.stderr.write(cacheNote(result.cacheError));
       io.stdout.write(report(command.format, result, io));
       if (command.name === 'check') return exitCode(result.diagnostics, result.configFailed, command.strict);
@@ -168,6 +169,8 @@ function serveReport(build: ServeBuild, root: string, io: Io): string {
   const what = changed.length === 0 ? 'first build' : `${shown.slice(0, 3).join(', ')}${shown.length > 3 ? ', …' : ''} changed`;
   const time = new Date().toTimeString().slice(0, 8);
   const text = result.diagnostics.length > 0 ? report('pretty', result, io) : '';
+  // Said with the first build: every later one parses the same way.
+  if (result.parserNote && changed.length === 0) io.stderr.write(`handbook: ${result.parserNote}\n`);
   if (result.cacheError) io.stderr.write(cacheNote(result.cacheError));
   if (result.written) return `${text}[${time}] Built ${result.pageCount} pages in ${ms} ms (${what}); open pages reload.\n`;
   return `${text}[${time}] Not built (${what}): open pages show the errors${build.served ? ' over the last good site' : ''}.\n`;

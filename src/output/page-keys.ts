@@ -3,11 +3,13 @@ import type { Layouts } from '../layouts/overlay.js';
 import type { NavNode } from '../view/navigation.js';
 import type { PageView } from '../view/page.js';
 
-/** What every page of a build is laid out with: the site data and the layouts. */
+/** What every page of a build is laid out with: the site data, the layouts, and the Markdown parsers its HTML comes from. */
 export interface LayoutInputs {
   /** The site data, the audience included. */
   site: Record<string, unknown>;
   layouts: Layouts;
+  /** The parsers that made the bodies' trees (`Analyzed.parsers`): generated pages hold HTML of KPI definitions, and no page made with one is taken for a build with the other. */
+  parsers: readonly string[];
 }
 
 /**
@@ -19,7 +21,7 @@ export interface LayoutInputs {
  */
 export function pageKeys(views: readonly PageView[], inputs: LayoutInputs, body: (view: PageView) => string): string[] {
   const layouts = [...inputs.layouts].map(([file, { bytes }]) => `${file}\0${bytes.toString('base64')}`);
-  const shared = cacheKey('page', JSON.stringify(inputs.site), ...layouts);
+  const shared = cacheKey('page', JSON.stringify(inputs.site), JSON.stringify(inputs.parsers), ...layouts);
   const sidebars = new Map<readonly NavNode[], string>();
   const sidebarKey = (sidebar: readonly NavNode[]) => {
     let key = sidebars.get(sidebar);

@@ -1,3 +1,4 @@
+import type { MarkdownParserName } from '../../schemas/config.js';
 import type { BodyInput } from '../bodies/analyze.js';
 import { type AnalyzedBody, analyzeBodies, type BodyLinks } from '../bodies/index.js';
 import { cacheDir, CacheFile, CacheFolder } from '../cache/store.js';
@@ -13,6 +14,10 @@ export interface Analyzed {
   bodies: Map<string, AnalyzedBody>;
   /** When rendered: the HTML parts of every body, by its key. */
   parts?: CacheFolder<BodyPart[]>;
+  /** The parsers whose trees the bodies come from: the one the config names, or remark too after a fallback. */
+  parsers: MarkdownParserName[];
+  /** Why comrak could not be loaded, when the config names it and bodies were parsed with remark instead. */
+  parserFallback?: string;
   /** Writes the caches; the first error, if one could not be written. */
   save(): Promise<Error | undefined>;
 }
@@ -28,17 +33,18 @@ export function bodyInput(page: Page): BodyInput {
  * many; outlines and HTML cached by the body's key) into its outline and, for
  * a build (`render`), its HTML with link tokens.
  */
-export async function analyze(loaded: Pick<Loaded, 'pages'>, ctx: RunContext, render: boolean): Promise<Analyzed> {
+export async function analyze(loaded: Pick<Loaded, 'pages' | 'config'>, ctx: RunContext, render: boolean): Promise<Analyzed> {
   const dir = cacheDir(ctx.paths.root);
   const outlines = ctx.cache ? await CacheFile.open<Outline>(dir, 'outlines.json') : undefined;
   const links = ctx.cache && render ? await CacheFile.open<BodyLinks>(dir, 'links.json') : undefined;
   // A build's body HTML: in the cache folder, or in memory without a cache.
   const parts = render ? await CacheFolder.open<BodyPart[]>(ctx.cache ? dir : undefined, 'html') : undefined;
-  const bodies = await analyzeBodies(new Map(loaded.pages.map((page) => [page.file, bodyInput(page)])), {
+  const { bodies, parsers, fallback } = await analyzeBodies(new Map(loaded.pages.map((page) => [page.file, bodyInput(page)])), {
+    parser: loaded.config.markdown.parser,
     ...(parts ? { render: { parts, ...(links ? { links } : {}) } } : {}),
     ...(outlines ? { outlines } : {}),
     ...(ctx.onProgress ? { onProgress: (done: number, total: number) => ctx.onProgress!('analyze', done, total) } : {}),
   });
   const save = async () => (await Promise.all([outlines?.save(), links?.save(), parts?.save()])).find((e) => e !== undefined);
-  return { bodies, ...(parts ? { parts } : {}), save };
+  return { bodies, parsers, ...(fallback !== undefined ? { parserFallback: fallback } : {}), ...(parts ? { parts } : {}), save };
 }

@@ -48,6 +48,8 @@ export interface CheckResult {
   layouts?: Layouts;
   /** Why a cache could not be written, when it could not; the results stand. */
   cacheError?: Error;
+  /** That comrak could not be loaded and remark parsed in its place, and why; the results stand. */
+  parserNote?: string;
 }
 
 /**
@@ -66,5 +68,6 @@ export async function checkHandbook(ctx: RunContext, render = false, since?: { r
   const diagnostics = sortDiagnostics([...loaded.diagnostics, ...linked.diagnostics]);
   const sources = new Map(diagnostics.flatMap((d) => (loaded.texts.has(d.file) ? [[d.file, loaded.texts.get(d.file)!] as const] : [])));
   const cacheError = (await Promise.all([loaded.save(), analyzed.save()])).find((e) => e !== undefined);
-  return { configFailed: false, config: loaded.config, handbook: linked.handbook, analyzed, diagnostics, fileCount: loaded.fileCount, sources, staticFiles: loaded.staticFiles, layouts: loaded.layouts, ...(cacheError ? { cacheError } : {}) };
+  const parserNote = analyzed.parserFallback === undefined ? undefined : `markdown.parser is comrak, but comrak could not be loaded (${analyzed.parserFallback}): pages were parsed with remark`;
+  return { configFailed: false, config: loaded.config, handbook: linked.handbook, analyzed, diagnostics, fileCount: loaded.fileCount, sources, staticFiles: loaded.staticFiles, layouts: loaded.layouts, ...(cacheError ? { cacheError } : {}), ...(parserNote ? { parserNote } : {}) };
 }

@@ -66,7 +66,7 @@ export async function project(handbook: Handbook, analyzed: Analyzed, config: Co
   }
   const { pages: views, nav } = siteViews(handbook, { audience, today: ctx.today, config, definitions, base, ...(ctx.lastUpdated ? { lastUpdated: ctx.lastUpdated } : {}) });
   const site: SiteData = { title: config.site.title, url: config.site.url ?? '', base, audience, home: { title: nav.title, url: nav.url } };
-  const keys = pageKeys(views, { site, layouts: ctx.layouts }, (view) => JSON.stringify(bodies.get(view.url) ?? null));
+  const keys = pageKeys(views, { site, layouts: ctx.layouts, parsers: analyzed.parsers }, (view) => JSON.stringify(bodies.get(view.url) ?? null));
   // No static file takes a page's place: the link stage made that an error.
   const written = views.map((view, i) => ({ view, key: keys[i]! }));
   const shards = shardCount(written.filter(({ view }) => !view.unlisted).length, config.search.shard_pages);

@@ -73,7 +73,7 @@ describe('one walk for slugs, anchors and links', () => {
     const differ: string[] = [];
     for (const [name, markdown] of all) {
       const render = (last: (hast: HastRoot, rewrite: LinkRewriter) => void) => {
-        const tree = parseMarkdown(markdown);
+        const tree = parseMarkdown(markdown, 'comrak');
         expandDirectives(tree, { okr: [], kpi: [] });
         const hast = toHast(tree);
         last(hast, rewrite);

@@ -5,7 +5,7 @@ import { type BodyPart, renderTree } from '../../src/render/processor.js';
 
 /** Renders a body the way a build does: parse, place records, render. */
 function render(markdown: string, rewrite: (href: string) => string = (h) => h, titles = { okr: [] as string[], kpi: [] as string[] }): BodyPart[] {
-  const tree = parseMarkdown(markdown);
+  const tree = parseMarkdown(markdown, 'comrak');
   expandDirectives(tree, titles);
   return renderTree(tree, rewrite);
 }

@@ -61,6 +61,7 @@ describe('handbook init in an empty folder', () => {
       nav: { generated: 'last' },
       search: { shard_pages: 1000 },
       values: { in_content: 'allow' },
+      markdown: { parser: 'comrak' },
     });
     expect(config).toContain("  # The handbook's name: in the header, the footer and every page's title.\n  title: Acme handbook\n");
     expect(config).toContain('  # url: https://handbook.example.com\n');

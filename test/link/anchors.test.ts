@@ -6,12 +6,12 @@ import { renderTree } from '../../src/render/processor.js';
 
 /** Heading ids the link checker accepts, for a body. */
 function ids(markdown: string): string[] {
-  return outlineOf(parseMarkdown(markdown)).headings.map((h) => h.id);
+  return outlineOf(parseMarkdown(markdown, 'comrak')).headings.map((h) => h.id);
 }
 
 /** Heading ids in the HTML the build writes for the same body. */
 function htmlIds(markdown: string): string[] {
-  const html = renderTree(parseMarkdown(markdown), (href) => href)
+  const html = renderTree(parseMarkdown(markdown, 'comrak'), (href) => href)
     .map((part) => ('html' in part ? part.html : ''))
     .join('');
   return [...html.matchAll(/<h[1-6] id="([^"]*)"/g)].map((m) => m[1] ?? '');
@@ -52,7 +52,7 @@ describe('outline heading ids', () => {
   });
 
   it('counts a record heading placed by a directive as one more heading of the page', () => {
-    const tree = parseMarkdown('## Grow Usage\n\n:::okrs\n\n## KPIs\n\n:::kpis\n');
+    const tree = parseMarkdown('## Grow Usage\n\n:::okrs\n\n## KPIs\n\n:::kpis\n', 'comrak');
     expandDirectives(tree, { okr: ['Grow Usage'], kpi: ['APP - Average Plugin Types per Project'] });
     const outline = outlineOf(tree);
     // The body already has a "Grow Usage" heading, so the OKR's own heading is the repeat.
