@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { HistoryEntry, Link, Slug, Text, Value } from './common.js';
+import { HistoryEntry, Link, Markdown, Slug, Text, Value } from './common.js';
+import { Owner } from './people.js';
 import { PublishSchema } from './publish.js';
 import { internal } from './visibility.js';
 
@@ -11,7 +12,8 @@ export const KpiSchema = z.strictObject({
   id: Slug,
   name: Text,
   north_star: z.boolean().optional(),
-  definition: Text,
+  owner: Owner.optional(),
+  definition: Markdown,
   calculation: Link,
   unit: z.string().optional(),
   direction: z.enum(['higher_is_better', 'lower_is_better']).default('higher_is_better'),

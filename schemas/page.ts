@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Permalink, Text } from './common.js';
 import { KpiSchema } from './kpi.js';
 import { OkrSchema } from './okr.js';
+import { Owner } from './people.js';
 
 /**
  * The front matter of every page. Unknown top-level keys are not part of this
@@ -15,6 +16,7 @@ export const PageSchema = z.strictObject({
   description: z.string().optional(),
   permalink: Permalink.optional(),
   draft: z.boolean().optional(),
+  owner: Owner.optional(),
   okrs: z.array(OkrSchema).optional(),
   kpis: z.array(KpiSchema).optional(),
 });

@@ -4,12 +4,12 @@ import type { Root } from 'mdast';
 import { parseMarkdown } from '../markdown/parse.js';
 import type { BodyPart } from '../render/processor.js';
 
-/** Everything a page body's analysis depends on: the text, the headings its directives place, and its KPIs' definitions. */
+/** Everything a page body's analysis depends on: the text, the headings its directives place, and the Markdown fields of its front matter. */
 export interface BodyInput {
   body: string;
   titles: RecordTitles;
-  /** The Markdown definition of each KPI of the page: their links are checked too. */
-  definitions: string[];
+  /** The text of each Markdown field of the front matter (`markdownFields`): their links are checked too. */
+  markdown: string[];
 }
 
 /**
@@ -22,8 +22,8 @@ export interface BodyResult {
   outline: Outline;
   parts?: BodyPart[];
   hrefs?: string[];
-  /** Each KPI's definition, rendered the same way. */
-  definitions?: RenderedMarkdown[];
+  /** Each Markdown field of the front matter, rendered the same way. */
+  markdown?: RenderedMarkdown[];
 }
 
 /** Markdown rendered with link tokens: the HTML parts and the link targets the tokens stand for. */
@@ -40,9 +40,9 @@ export function analyzeBody(input: BodyInput, render?: TreeRenderer): BodyResult
   const tree = parseMarkdown(input.body);
   expandDirectives(tree, input.titles);
   const outline = outlineOf(tree);
-  const definitions = input.definitions.map((markdown) => parseMarkdown(markdown));
-  if (definitions.length > 0) outline.definitionLinks = definitions.map((definition) => outlineOf(definition).links);
-  return render ? { outline, ...render(tree), definitions: definitions.map(render) } : { outline };
+  const fields = input.markdown.map((markdown) => parseMarkdown(markdown));
+  if (fields.length > 0) outline.markdownLinks = fields.map((field) => outlineOf(field).links);
+  return render ? { outline, ...render(tree), markdown: fields.map(render) } : { outline };
 }
 
 /** A token as the whole value of an `href` or `src` attribute: text an editor typed never matches. */
@@ -53,7 +53,7 @@ export function linkParts(parts: readonly BodyPart[], urls: readonly string[]): 
   return parts.map((part) => ('html' in part ? { html: part.html.replace(TOKEN, (_, i: string) => escapeAttribute(urls[Number(i)] ?? '')) } : part));
 }
 
-/** The HTML of parts that hold no record cards (a KPI's definition). */
+/** The HTML of parts that hold no record cards (a Markdown field of the front matter). */
 export function htmlOf(parts: readonly BodyPart[]): string {
   return parts.map((part) => ('html' in part ? part.html : '')).join('');
 }

@@ -12,7 +12,7 @@ export interface AnalyzeOptions {
   /**
    * Also render HTML (build), not only the outline (check): each body's HTML
    * parts go to this folder, under the body's key, and its link targets and
-   * KPI definitions into the result.
+   * Markdown fields into the result.
    */
   render?: { parts: CacheFolder<BodyPart[]>; links?: CacheFile<BodyLinks> };
   /** Cached outlines. */
@@ -21,10 +21,10 @@ export interface AnalyzeOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** What a build needs of every rendered body, small enough to hold for all: the targets of its link tokens, and its KPIs' definitions. */
+/** What a build needs of every rendered body, small enough to hold for all: the targets of its link tokens, and its front matter's Markdown fields. */
 export interface BodyLinks {
   hrefs: string[];
-  definitions: RenderedMarkdown[];
+  markdown: RenderedMarkdown[];
 }
 
 /** A body as analysed: its key (a hash of its `BodyInput`, under which its HTML parts are stored), its outline and, when rendered, its links. */
@@ -50,7 +50,7 @@ export async function analyzeBodies(bodies: ReadonlyMap<string, BodyInput>, opti
   const misses: { id: string; key: string; input: BodyInput }[] = [];
   const { render, outlines } = options;
   for (const [id, input] of bodies) {
-    const key = cacheKey(JSON.stringify(input.titles), JSON.stringify(input.definitions), input.body);
+    const key = cacheKey(JSON.stringify(input.titles), JSON.stringify(input.markdown), input.body);
     const outline = outlines?.get(key);
     const links = render?.links?.get(key);
     if (outline && (!render || (links && render.parts.has(key)))) results.set(id, { key, outline, ...(links ? { links } : {}) });
@@ -60,10 +60,10 @@ export async function analyzeBodies(bodies: ReadonlyMap<string, BodyInput>, opti
   options.onProgress?.(done, total);
   const record = ({ id, key }: (typeof misses)[number], result: BodyResult) => {
     outlines?.set(key, result.outline);
-    if (render && result.parts && result.hrefs && result.definitions) {
+    if (render && result.parts && result.hrefs && result.markdown) {
       // The parts go to the folder as they come, so a build does not hold every page's HTML at once.
       render.parts.set(key, result.parts);
-      const links = { hrefs: result.hrefs, definitions: result.definitions };
+      const links = { hrefs: result.hrefs, markdown: result.markdown };
       render.links?.set(key, links);
       results.set(id, { key, outline: result.outline, links });
     } else results.set(id, { key, outline: result.outline });

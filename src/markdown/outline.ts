@@ -24,8 +24,8 @@ export interface Outline {
   links: BodyLink[];
   /** Anchor of each record heading, by kind and index in the front matter. */
   recordAnchors: { okr: string[]; kpi: string[] };
-  /** Links of each KPI definition (Markdown in front matter), by the KPI's index. */
-  definitionLinks?: BodyLink[][];
+  /** Links of each Markdown field of the front matter (a KPI's definition, an OKR's retrospective), in the order of `markdownFields`. */
+  markdownLinks?: BodyLink[][];
 }
 
 /**

@@ -3,7 +3,7 @@ import { publishedFields } from '../../schemas/publish.js';
 import type { Config } from '../../schemas/config.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { causeChain, DiagnosticError } from '../diagnostics/error.js';
-import { assertProjected, InternalDataError } from '../eleventy/guard.js';
+import { assertExportsProjected, assertProjected, InternalDataError } from '../eleventy/guard.js';
 import { OutputPathError } from '../eleventy/plugin.js';
 import { EleventyRunError, runEleventy } from '../eleventy/run.js';
 import type { OutputReuse } from '../output/reuse.js';
@@ -24,14 +24,16 @@ export interface LaidOut {
 export const pageId = (view: PageView) => `page:${view.outputPath}`;
 
 /**
- * Stage 5, layout: the site files (assets, robots.txt, sitemap) and static/
+ * Stage 5, layout: the site files (assets, robots.txt, sitemap, the data
+ * files `okrs.json` and `kpis.json`, guarded first) and static/
  * into the staging folder; pages whose key is unchanged taken from the last
  * output; the guard over the others, then Eleventy lays them out, batch by
  * batch, as the search stage waits for them.
  */
 export async function layout(projected: Projected, staging: string, reuse: OutputReuse, ctx: RunContext & { config: Config; staticFiles: readonly string[] }): Promise<LaidOut> {
   const { paths } = ctx;
-  await writeSiteFiles(staging, { audience: projected.audience, siteUrl: String(projected.site.url), pages: projected.views, layoutsDir: paths.layoutsDir });
+  if (projected.audience === 'public') guard(() => assertExportsProjected(projected.exports, publishedFields({ approvers: ctx.config.approvers, today: ctx.today })), ctx);
+  await writeSiteFiles(staging, { audience: projected.audience, siteUrl: String(projected.site.url), pages: projected.views, exports: projected.exports, layoutsDir: paths.layoutsDir });
   if (ctx.staticFiles.length > 0) await cp(paths.staticDir, staging, { recursive: true });
   // Taken before Eleventy runs: it writes only the other pages, so nothing is ever written through a link.
   const fresh: PageView[] = [];
@@ -42,7 +44,7 @@ export async function layout(projected: Projected, staging: string, reuse: Outpu
       fresh.push(view);
     }
   }
-  if (projected.audience === 'public') guard(fresh, ctx);
+  if (projected.audience === 'public') guard(() => assertProjected(fresh, publishedFields({ approvers: ctx.config.approvers, today: ctx.today })), ctx);
   const gates = new Map(fresh.map((view) => [view.outputPath, gate()]));
   let laidOut = 0;
   const done = (async () => {
@@ -68,10 +70,10 @@ export async function layout(projected: Projected, staging: string, reuse: Outpu
   return { written: (outputPath) => gates.get(outputPath)?.promise ?? Promise.resolve(), done };
 }
 
-/** The guard before templates: a public page's records hold no unpublished internal field. */
-function guard(views: readonly PageView[], ctx: RunContext & { config: Config }): void {
+/** The guard before templates and data files: a public page's records, and the public exports, hold no unpublished internal field. */
+function guard(assert: () => void, ctx: RunContext): void {
   try {
-    assertProjected(views, publishedFields({ approvers: ctx.config.approvers, today: ctx.today }));
+    assert();
   } catch (err) {
     if (!(err instanceof InternalDataError)) throw err;
     throw new DiagnosticError([diagnostic('build/internal-data', { file: rootRelative(ctx.paths, ctx.paths.layoutsDir), line: 1, column: 1 }, { message: err.message })]);

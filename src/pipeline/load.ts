@@ -43,7 +43,7 @@ export async function load(ctx: RunContext): Promise<Loaded | ConfigFailed> {
   const { paths } = ctx;
   const configFile = rootRelative(paths, paths.configPath);
   const loaded = await loadConfig(paths.configPath, configFile);
-  if (!loaded.config) return { configFailed: true, diagnostics: loaded.diagnostics, texts: new Map(loaded.text === undefined ? [] : [[configFile, loaded.text]]) };
+  if (!loaded.config) return { configFailed: true, diagnostics: loaded.diagnostics, texts: loaded.texts };
   const config = loaded.config;
   const [files, staticFiles, layoutFiles] = await Promise.all([readContent(paths.root, paths.contentDir), listFiles(paths.staticDir), listFiles(paths.layoutsDir)]);
   const cache = ctx.cache ? await CacheFile.open<ValidFrontMatter>(cacheDir(paths.root), 'front-matter.json') : undefined;

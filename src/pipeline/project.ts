@@ -7,7 +7,10 @@ import { type Canary, collectCanaries } from '../output/canaries.js';
 import { pageKeys } from '../output/page-keys.js';
 import { shardCount, shardOf } from '../site/shards.js';
 import type { PageView } from '../view/page.js';
+import { type SiteExport, siteExports } from '../view/exports.js';
 import { siteViews } from '../view/views.js';
+import { markdownFields } from '../markdown/front-matter.js';
+import { formatPath } from '../diagnostics/diagnostic.js';
 import type { Analyzed } from './analyze.js';
 import type { RunContext } from './context.js';
 
@@ -33,6 +36,8 @@ export interface Projected {
   withBody(view: PageView): PageView;
   /** The public site's unpublished internal values, for the guard and the leak scan; none for the internal site. */
   canaries: Canary[];
+  /** The data files at the site's root (`okrs.json`, `kpis.json`). */
+  exports: SiteExport[];
 }
 
 /**
@@ -45,15 +50,19 @@ export async function project(handbook: Handbook, analyzed: Analyzed, config: Co
   const { audience } = ctx;
   // Each page's body as its key and the URLs of its links: its HTML is read from the cache only if Eleventy lays it out again.
   const bodies = new Map<string, { key: string; urls: string[] }>();
-  const definitions = new Map<string, string[]>();
+  const markdown = new Map<string, Map<string, string>>();
   for (const page of handbook.sites[audience].pages) {
     const body = analyzed.bodies.get(page.file);
     if (!body?.links) continue;
     const resolve = (hrefs: readonly string[]) => hrefs.map((href) => siteHref(handbook.index, page, href));
     bodies.set(page.url, { key: body.key, urls: resolve(body.links.hrefs) });
-    definitions.set(page.file, body.links.definitions.map((d) => htmlOf(linkParts(d.parts, resolve(d.hrefs)))));
+    // Rendered in the order the analysis was given them: `markdownFields`' order.
+    const fields = markdownFields(page.data);
+    const rendered = body.links.markdown;
+    markdown.set(page.file, new Map(fields.map((field, i) => [formatPath(field.path), rendered[i] ? htmlOf(linkParts(rendered[i].parts, resolve(rendered[i].hrefs))) : ''])));
   }
-  const { pages: views, nav } = siteViews(handbook, { audience, today: ctx.today, config, definitions, ...(ctx.lastUpdated ? { lastUpdated: ctx.lastUpdated } : {}) });
+  const siteView = siteViews(handbook, { audience, today: ctx.today, config, markdown, ...(ctx.lastUpdated ? { lastUpdated: ctx.lastUpdated } : {}) });
+  const { pages: views, nav } = siteView;
   const site = { title: config.site.title, url: config.site.url ?? '', audience, home: { title: nav.title, url: nav.url } };
   const keys = await pageKeys(views, { site, layoutsDir: ctx.paths.layoutsDir }, (view) => JSON.stringify(bodies.get(view.url) ?? null));
   // A static file replaces a page of the same name (the 404 page, say): that page is neither laid out, taken, recorded nor indexed.
@@ -68,5 +77,6 @@ export async function project(handbook: Handbook, analyzed: Analyzed, config: Co
     return body ? { ...view, parts: linkParts(analyzed.parts!.get(body.key), body.urls) } : view;
   };
   const canaries = audience === 'public' ? collectCanaries(handbook.pages, config, ctx.today) : [];
-  return { audience, site, views, pages, shards, withBody, canaries };
+  const exports = siteExports(siteView, { audience, today: ctx.today, config });
+  return { audience, site, views, pages, shards, withBody, canaries, exports };
 }

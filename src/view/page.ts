@@ -1,7 +1,8 @@
 import type { OutlineHeading } from '../markdown/outline.js';
 import type { BodyPart } from '../render/processor.js';
 import type { NavPlace } from './navigation.js';
-import type { KpiView, OkrView } from './records.js';
+import type { OkrIndex, Period } from '../pages/generated.js';
+import type { KpiView, OkrView, OwnerView } from './records.js';
 
 /** What every page layout receives as `hb`. */
 export interface PageView {
@@ -12,6 +13,8 @@ export interface PageView {
   url: string;
   title: string;
   description?: string;
+  /** Who owns the page. */
+  owner?: OwnerView;
   /** The page's absolute URL on `site.url`, when the site has one; also its sitemap entry. */
   canonical?: string;
   /** Left out of the sitemap and the search index (the 404 page). */
@@ -20,8 +23,12 @@ export interface PageView {
   parts: BodyPart[];
   okrs: OkrView[];
   kpis: KpiView[];
-  /** The OKR index's groups (current, future, past), on `/okrs/` only. */
-  groups?: { phase: string; title: string; id: string; okrs: OkrView[] }[];
+  /** The OKR index's groups (current, future, past), on `/okrs/` only; each OKR with its depth below its parents there. */
+  groups?: { phase: string; title: string; id: string; okrs: (OkrView & { depth: number })[] }[];
+  /** The quarters of the archive, on `/okrs/` and the archive pages. */
+  archive?: OkrIndex['archive'];
+  /** The quarter of an archive page. */
+  period?: Period;
   /** h2/h3 headings for "On this page"; empty below two headings. */
   toc: OutlineHeading[];
   nav: NavPlace;

@@ -1,3 +1,5 @@
+import { dayNumber } from '../okrs/timeframe.js';
+
 /** How a key result is doing against the time elapsed in its timeframe. */
 export type KrStatus = 'on-track' | 'needs-attention' | 'at-risk';
 
@@ -6,15 +8,15 @@ export const KR_STATUS_TEXT: Record<KrStatus, string> = { 'on-track': 'On track'
 
 /** A key result's progress from start to target, and the share of its timeframe that has passed. */
 export interface KrProgress {
-  /** 0..100, how far current is from start towards target (clamped). */
+  /** 0..1, how far current is from start towards target (clamped); what roll-ups average. */
+  fraction: number;
+  /** The same, 0..100 and rounded: what readers see. */
   percent: number;
   /** 0..100, the share of the timeframe elapsed on `today`, when the timeframe is known. */
   elapsedPercent?: number;
   status: KrStatus;
   statusText: string;
 }
-
-const DAY_MS = 86_400_000;
 
 /**
  * Progress of a key result. Direction comes from the sign of target − start.
@@ -24,10 +26,11 @@ const DAY_MS = 86_400_000;
  */
 export function krProgress(values: { start: number; target: number; current: number }, timeframe: { start?: string; due: string }, today: string): KrProgress {
   const fraction = clamp((values.current - values.start) / (values.target - values.start));
-  const elapsed = timeframe.start === undefined ? undefined : clamp((days(today) - days(timeframe.start)) / Math.max(1, days(timeframe.due) - days(timeframe.start)));
+  const elapsed = timeframe.start === undefined ? undefined : clamp((dayNumber(today) - dayNumber(timeframe.start)) / Math.max(1, dayNumber(timeframe.due) - dayNumber(timeframe.start)));
   const pace = elapsed === undefined ? fraction / 0.5 : elapsed === 0 ? 1 : fraction / elapsed;
   const status: KrStatus = fraction >= 1 || pace >= 0.9 ? 'on-track' : pace >= 0.6 ? 'needs-attention' : 'at-risk';
   return {
+    fraction,
     percent: Math.round(fraction * 100),
     ...(elapsed !== undefined ? { elapsedPercent: Math.round(elapsed * 100) } : {}),
     status,
@@ -47,10 +50,6 @@ export function kpiHealth(range: { min: number; max: number }, latest: number): 
   if (latest < range.min) return { state: 'below', text: `Alarm: below the expected range (${range.min} – ${range.max})`, latest };
   if (latest > range.max) return { state: 'above', text: `Alarm: above the expected range (${range.min} – ${range.max})`, latest };
   return { state: 'healthy', text: `Healthy: within the expected range (${range.min} – ${range.max})`, latest };
-}
-
-function days(date: string): number {
-  return Date.parse(`${date}T00:00:00Z`) / DAY_MS;
 }
 
 function clamp(x: number): number {

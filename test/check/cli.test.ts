@@ -14,7 +14,7 @@ const ODD = '---\ntitle: Weighty\nweight: two\n---\nBody.\n';
 const WEIGHT_MESSAGE = 'expected number, got string `two`';
 const WEIGHT_HINT = 'write a number';
 const SUBCATEGORY_MESSAGE =
-  'Unexpected page key `subcategory`, expected one of `title`, `weight`, `layout`, `description`, `permalink`, `draft`, `okrs`, `kpis`; it is dropped';
+  'Unexpected page key `subcategory`, expected one of `title`, `weight`, `layout`, `description`, `permalink`, `draft`, `owner`, `okrs`, `kpis`; it is dropped';
 const SUBCATEGORY_HINT = 'remove it, or list it in `pages.extra_keys` in handbook.config.yaml';
 
 const PRETTY = `content/a.md:3:9  error  ${WEIGHT_MESSAGE}  schema/invalid-type
