@@ -12,9 +12,15 @@ export class UsageError extends Error {
 export type Command =
   | { name: 'help' }
   | { name: 'version' }
-  | { name: 'schema' }
+  | { name: 'schema'; exports: boolean }
+  | { name: 'diff'; root?: string; content?: string; config?: string; base: string; audience: Audience; format: DiffFormat; today?: string }
+  | { name: 'codeowners'; root?: string; content?: string; config?: string; check?: string }
   | { name: 'check'; root?: string; content?: string; config?: string; format: Format; strict: boolean; today?: string; cache: boolean }
   | { name: 'build'; root?: string; content?: string; config?: string; out?: string; audience: Audience; format: Format; today?: string; cache: boolean };
+
+/** How `handbook diff` prints its report. */
+export const DIFF_FORMATS = ['markdown', 'json'] as const;
+export type DiffFormat = (typeof DIFF_FORMATS)[number];
 
 const common = {
   root: { type: 'string' },
@@ -32,8 +38,21 @@ export function parseCommand(argv: readonly string[]): Command {
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') return { name: 'help' };
   if (name === '--version' || name === '-v') return { name: 'version' };
   if (name === 'schema') {
-    parse(rest, {});
-    return { name: 'schema' };
+    const v = parse(rest, { exports: { type: 'boolean', default: false } });
+    return { name: 'schema', exports: Boolean(v.exports) };
+  }
+  if (name === 'diff') {
+    const { root, content, config, today: day, help } = common;
+    const v = parse(rest, { root, content, config, today: day, help, base: { type: 'string' }, audience: { type: 'string', default: 'public' }, format: { type: 'string', default: 'markdown' } });
+    if (v.help) return { name: 'help' };
+    if (typeof v.base !== 'string' || v.base === '') throw new UsageError('diff needs --base REF: the git revision to compare the working tree with (a branch, tag or commit)');
+    return { name: 'diff', ...paths(v), base: v.base, audience: oneOf('--audience', v.audience as string, AUDIENCES), format: oneOf('--format', v.format as string, DIFF_FORMATS), ...today(v.today) };
+  }
+  if (name === 'codeowners') {
+    const { root, content, config, help } = common;
+    const v = parse(rest, { root, content, config, help, check: { type: 'string' } });
+    if (v.help) return { name: 'help' };
+    return { name: 'codeowners', ...paths(v), ...(typeof v.check === 'string' ? { check: v.check } : {}) };
   }
   if (name === 'check') {
     const v = parse(rest, { ...common, strict: { type: 'boolean', default: false } });
@@ -45,7 +64,7 @@ export function parseCommand(argv: readonly string[]): Command {
     if (v.help) return { name: 'help' };
     return { name: 'build', ...paths(v), ...(typeof v.out === 'string' ? { out: v.out } : {}), audience: oneOf('--audience', v.audience as string, AUDIENCES), format: oneOf('--format', v.format as string, FORMATS), ...today(v.today), cache: !v['no-cache'] };
   }
-  throw new UsageError(`unknown command \`${name}\`; expected check, build or schema`);
+  throw new UsageError(`unknown command \`${name}\`; expected check, build, diff, codeowners or schema`);
 }
 
 type Spec = Parameters<typeof parseArgs>[0] extends infer C ? (C extends { options?: infer O } ? O : never) : never;
@@ -84,7 +103,13 @@ export const HELP = `Usage:
                  [--strict] [--today YYYY-MM-DD] [--no-cache]
   handbook build [--root DIR] [--content DIR] [--config FILE] [--audience public|internal]
                  [--out DIR] [--format pretty|github|json] [--today YYYY-MM-DD] [--no-cache]
-  handbook schema          print the JSON Schema of the front matter
+  handbook diff --base REF [--root DIR] [--content DIR] [--config FILE] [--audience public|internal]
+                [--format markdown|json] [--today YYYY-MM-DD]
+                         the OKRs, key results and KPIs that changed since REF, field by field
+  handbook codeowners [--root DIR] [--content DIR] [--config FILE] [--check FILE]
+                         print a CODEOWNERS file from the pages' owners (--check: exit 1 if FILE differs)
+  handbook schema [--exports]
+                         print the JSON Schema of the front matter (--exports: of okrs.json and kpis.json)
 
 Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or config error.
 `;

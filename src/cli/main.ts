@@ -2,7 +2,10 @@ import type { build } from '../commands/build.js';
 import { check } from '../commands/check.js';
 import type { Io } from '../commands/io.js';
 import { outputProblem, pathProblem, resolvePaths } from '../config/paths.js';
-import { frontMatterJsonSchema } from '../commands/schema.js';
+import { codeowners } from '../commands/codeowners.js';
+import { diff } from '../commands/diff.js';
+import { exportsJsonSchema, frontMatterJsonSchema } from '../commands/schema.js';
+import { diffJson, diffMarkdown } from '../diff/format.js';
 import { countDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { REPORTERS } from '../diagnostics/reporters/index.js';
 import { todayUtc } from '../okrs/timeframe.js';
@@ -48,8 +51,32 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       io.stdout.write(`${PACKAGE.version}\n`);
       return 0;
     case 'schema':
-      io.stdout.write(`${JSON.stringify(frontMatterJsonSchema(), null, 2)}\n`);
+      io.stdout.write(`${JSON.stringify(command.exports ? exportsJsonSchema() : frontMatterJsonSchema(), null, 2)}\n`);
       return 0;
+    case 'diff': {
+      const paths = resolvePaths(io.cwd, command);
+      const problem = pathProblem(paths, command.config !== undefined);
+      if (problem) return usage(io, problem);
+      const result = await diff({ paths, today: command.today ?? todayUtc(), base: command.base, audience: command.audience });
+      if ('problem' in result) return usage(io, result.problem);
+      if ('configFailed' in result) return configFailed(io, result);
+      io.stdout.write(command.format === 'json' ? diffJson(result.report) : diffMarkdown(result.report));
+      return 0;
+    }
+    case 'codeowners': {
+      const paths = resolvePaths(io.cwd, command);
+      const problem = pathProblem(paths, command.config !== undefined);
+      if (problem) return usage(io, problem);
+      const result = await codeowners({ paths, ...(command.check !== undefined ? { check: command.check } : {}) });
+      if ('configFailed' in result) return configFailed(io, result);
+      if (result.stale === undefined) {
+        io.stdout.write(result.text);
+        return 0;
+      }
+      if (!result.stale) return 0;
+      io.stderr.write(`handbook: ${command.check} is not what the owners of the pages give; write it with \`handbook codeowners > ${command.check}\`\n`);
+      return 1;
+    }
     case 'check':
     case 'build': {
       const paths = resolvePaths(io.cwd, command);
@@ -78,6 +105,12 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 
 function report(format: keyof typeof REPORTERS, result: CheckResult, io: Io): string {
   return REPORTERS[format](result.diagnostics, { color: useColor(io), sources: result.sources, fileCount: result.fileCount });
+}
+
+/** A config that failed: its diagnostics, as `check` prints them, and exit code 2. */
+function configFailed(io: Io, result: { diagnostics: readonly Diagnostic[]; sources: Map<string, string> }): number {
+  io.stderr.write(REPORTERS.pretty(result.diagnostics, { color: useColor(io), sources: result.sources, fileCount: 1 }));
+  return 2;
 }
 
 function usage(io: Io, message: string): number {

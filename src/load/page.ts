@@ -16,6 +16,28 @@ export interface ValidFrontMatter {
   positions: Positions;
 }
 
+/** Every file's pages and diagnostics, the URL of each file whose front matter failed (so links to it resolve), and the text of each file read (for code frames). */
+export interface LoadedPages {
+  pages: Page[];
+  /** Pages whose front matter failed validation, by content path: their URL. */
+  unvalidated: Map<string, string>;
+  diagnostics: Diagnostic[];
+  texts: Map<string, string>;
+}
+
+/** Every file through `loadPage`: the one loader of content, for the working tree and for a git revision alike. */
+export function loadPages(sources: readonly SourceFile[], extraKeys: readonly string[], cache?: CacheFile<ValidFrontMatter>): LoadedPages {
+  const out: LoadedPages = { pages: [], unvalidated: new Map(), diagnostics: [], texts: new Map() };
+  for (const source of sources) {
+    const result = loadPage(source, extraKeys, cache);
+    if (result.page) out.pages.push(result.page);
+    else out.unvalidated.set(source.contentPath, urlForContentPath(source.contentPath));
+    if (result.text !== undefined) out.texts.set(source.file, result.text);
+    out.diagnostics.push(...result.diagnostics);
+  }
+  return out;
+}
+
 /**
  * One file through decode → split → parse → validate: a page, its diagnostics,
  * or both. Front matter found valid before (same YAML, same extra keys, same

@@ -2,10 +2,9 @@ import type { Config } from '../../schemas/config.js';
 import { cacheDir, CacheFile } from '../cache/store.js';
 import { loadConfig } from '../config/load.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { loadPage, type ValidFrontMatter } from '../load/page.js';
+import { loadPages, type ValidFrontMatter } from '../load/page.js';
 import { listFiles, readContent } from '../load/read.js';
 import type { Page } from '../pages/page.js';
-import { urlForContentPath } from '../pages/url.js';
 import { type RunContext, rootRelative } from './context.js';
 
 /** What the load stage read: the config, every page that passed its schema, and what else the project holds. */
@@ -48,17 +47,7 @@ export async function load(ctx: RunContext): Promise<Loaded | ConfigFailed> {
   const [files, staticFiles, layoutFiles] = await Promise.all([readContent(paths.root, paths.contentDir), listFiles(paths.staticDir), listFiles(paths.layoutsDir)]);
   const cache = ctx.cache ? await CacheFile.open<ValidFrontMatter>(cacheDir(paths.root), 'front-matter.json') : undefined;
 
-  const pages: Page[] = [];
-  const diagnostics: Diagnostic[] = [];
-  const texts = new Map<string, string>();
-  const unvalidated = new Map<string, string>();
-  for (const source of files) {
-    const result = loadPage(source, config.pages.extra_keys, cache);
-    if (result.page) pages.push(result.page);
-    else unvalidated.set(source.contentPath, urlForContentPath(source.contentPath));
-    if (result.text !== undefined) texts.set(source.file, result.text);
-    diagnostics.push(...result.diagnostics);
-  }
+  const { pages, unvalidated, diagnostics, texts } = loadPages(files, config.pages.extra_keys, cache);
   const layouts = layoutFiles.filter((f) => /^[a-z0-9-]+\.njk$/.test(f)).map((f) => f.replace(/\.njk$/, ''));
   return { config, pages, unvalidated, fileCount: files.length, staticFiles, layouts, diagnostics, texts, save: async () => cache?.save() };
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { KeyResultSchema } from '../../schemas/key-result.js';
 import { KpiSchema } from '../../schemas/kpi.js';
+import { OkrSchema } from '../../schemas/okr.js';
 import { internalFields } from '../../schemas/visibility.js';
 import { frontMatter } from './helpers.js';
 
@@ -13,7 +14,7 @@ import { frontMatter } from './helpers.js';
  */
 
 /** The record kinds that hold internal fields, with their schemas. */
-export const KINDS = { key_result: KeyResultSchema, kpi: KpiSchema } as const;
+export const KINDS = { okr: OkrSchema, key_result: KeyResultSchema, kpi: KpiSchema } as const;
 export type Kind = keyof typeof KINDS;
 
 /** One record of a handbook, with what the visibility rules need to know about it. */
@@ -59,7 +60,7 @@ function leaves(value: unknown, leaf = ''): { leaf: string; text: string }[] {
   return [{ leaf, text: String(value) }];
 }
 
-/** Every key result and KPI in the content folder of `root`. */
+/** Every OKR, key result and KPI in the content folder of `root`. */
 export function records(root: string): RecordInfo[] {
   const out: RecordInfo[] = [];
   const dir = join(root, 'content');
@@ -70,7 +71,10 @@ export function records(root: string): RecordInfo[] {
       const fields = (data.publish as { fields?: string[] } | undefined)?.fields ?? [];
       out.push({ kind, file: `content/${name}`, id: String(data.id), draft, data, published: new Set(fields) });
     };
-    for (const okr of (fm.okrs ?? []) as { key_results?: Record<string, unknown>[] }[]) for (const kr of okr.key_results ?? []) add('key_result', kr);
+    for (const okr of (fm.okrs ?? []) as (Record<string, unknown> & { key_results?: Record<string, unknown>[] })[]) {
+      add('okr', okr);
+      for (const kr of okr.key_results ?? []) add('key_result', kr);
+    }
     for (const kpi of (fm.kpis ?? []) as Record<string, unknown>[]) add('kpi', kpi);
   }
   return out;
