@@ -3,9 +3,7 @@ import { check } from '../commands/check.js';
 import type { Io } from '../commands/io.js';
 import { outputProblem, pathProblem, resolvePaths } from '../config/paths.js';
 import { codeowners } from '../commands/codeowners.js';
-import { diff } from '../commands/diff.js';
 import { exportsJsonSchema, frontMatterJsonSchema } from '../commands/schema.js';
-import { diffJson, diffMarkdown } from '../diff/format.js';
 import { countDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { REPORTERS } from '../diagnostics/reporters/index.js';
 import { todayUtc } from '../okrs/timeframe.js';
@@ -57,6 +55,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       const paths = resolvePaths(io.cwd, command);
       const problem = pathProblem(paths, command.config !== undefined);
       if (problem) return usage(io, problem);
+      // Imported only for a diff: it reads progress as the views do, which `check` never loads.
+      const [{ diff }, { diffJson, diffMarkdown }] = await Promise.all([import('../commands/diff.js'), import('../diff/format.js')]);
       const result = await diff({ paths, today: command.today ?? todayUtc(), base: command.base, audience: command.audience });
       if ('problem' in result) return usage(io, result.problem);
       if ('configFailed' in result) return configFailed(io, result);

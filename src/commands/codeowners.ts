@@ -45,7 +45,7 @@ export async function codeowners(ctx: { paths: ProjectPaths; check?: string }): 
     rules.push({ pattern, line });
   }
   rules.sort((a, b) => (a.pattern < b.pattern ? -1 : a.pattern > b.pattern ? 1 : 0));
-  const failed = [...new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file))].map((file) => `# ${file}: its front matter does not validate (\`handbook check\` says why)`);
+  const failed = [...new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file))].map((file) => `# /${posix.join(prefix, file)}: its front matter does not validate (\`handbook check\` says why)`);
   const text = `${[...HEADER, ...rules.map((r) => r.line), ...failed].join('\n')}\n`;
   if (ctx.check === undefined) return { text };
   const existing = await readFile(ctx.check, 'utf8').catch((err: NodeJS.ErrnoException) => {
