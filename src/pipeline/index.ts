@@ -16,9 +16,9 @@ import { load } from './load.js';
 export const STAGES = [
   { name: 'load', owns: 'the config; each content file decoded, split, parsed (YAML) and validated (schemas/); lists of static files and layouts' },
   { name: 'analyze', owns: 'each body parsed once: its outline (headings, anchors, links) and, for a build, its HTML with link tokens' },
-  { name: 'link', owns: 'handbook-wide facts and checks: URLs, ids, references, timeframes, approvals; each audience\'s pages, indexes and anchors; every link' },
-  { name: 'project', owns: 'one audience: data projected by the schemas, link tokens resolved, the views layouts receive, page keys, search shards' },
-  { name: 'layout', owns: 'the guard; site files and static/ into a staging folder; unchanged pages taken from the last output; Eleventy lays out the rest' },
+  { name: 'link', owns: 'handbook-wide facts and checks: URLs, ids, references, owners, alignment, timeframes, check-ins, scores, approvals; each audience\'s pages, indexes, archives and anchors; every link' },
+  { name: 'project', owns: 'one audience: data projected by the schemas, link tokens resolved, the views layouts receive (roll-ups included), the export files, page keys, search shards' },
+  { name: 'layout', owns: 'the guard; site files (exports included) and static/ into a staging folder; unchanged pages taken from the last output; Eleventy lays out the rest' },
   { name: 'search', owns: 'the Pagefind index, shard by shard as pages are written; unchanged shards taken from the last output' },
   { name: 'scan', owns: 'public sites: every staged file searched for every unpublished internal value' },
   { name: 'publish', owns: 'the record of this output sealed; the staging folder swapped into the output folder' },
