@@ -38,6 +38,15 @@ export const ConfigSchema = z.strictObject({
    * whose pages changed; a reader's search loads one small index per shard.
    */
   search: z.strictObject({ shard_pages: z.number().int().min(1).default(1000) }).default({ shard_pages: 1000 }),
+  /**
+   * Internal values kept outside content/. `dir` (relative to the root; `--values`
+   * overrides it) holds YAML files of internal fields by record id, read by
+   * `check` and the internal build, never by the public one. `in_content` says
+   * what an internal value written in content/ is: an error, a warning, or allowed.
+   */
+  values: z
+    .strictObject({ dir: z.string().min(1).optional(), in_content: z.enum(['error', 'warn', 'allow']).default('allow') })
+    .default({ in_content: 'allow' }),
 });
 
 /** The config as written in the file. */

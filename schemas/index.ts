@@ -9,3 +9,4 @@ export * from './people.js';
 export * from './publish.js';
 export * from './visibility.js';
 export * from './walk.js';
+export * from './values.js';

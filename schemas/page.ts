@@ -3,6 +3,7 @@ import { Permalink, Text } from './common.js';
 import { KpiSchema } from './kpi.js';
 import { OkrSchema } from './okr.js';
 import { Owner } from './people.js';
+import { unprinted } from './visibility.js';
 
 /**
  * The front matter of every page. Unknown top-level keys are not part of this
@@ -11,8 +12,8 @@ import { Owner } from './people.js';
  */
 export const PageSchema = z.strictObject({
   title: Text,
-  weight: z.number().int().optional(),
-  layout: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'expected a layout name such as page' }).optional(),
+  weight: unprinted(z.number().int()).optional(),
+  layout: unprinted(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'expected a layout name such as page' })).optional(),
   description: z.string().optional(),
   permalink: Permalink.optional(),
   draft: z.boolean().optional(),

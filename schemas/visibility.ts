@@ -38,3 +38,20 @@ export const AUDIENCES = ['public', 'internal'] as const;
 
 /** Who a build is for. */
 export type Audience = (typeof AUDIENCES)[number];
+
+/**
+ * The registry of fields the site never prints (a page's `weight` orders the
+ * sidebar; `layout` names a template): a value there is no public fact.
+ */
+export const unprintedFields = z.registry<{ unprinted: true }>();
+
+/** Declares a field the site never prints. Wrap the field before `.optional()`: the walk meets it unwrapped. */
+export function unprinted<T extends z.ZodType>(schema: T): T {
+  unprintedFields.add(schema, { unprinted: true });
+  return schema;
+}
+
+/** Whether a (unwrapped) field schema is declared unprinted. */
+export function isUnprinted(schema: z.core.$ZodType): boolean {
+  return unprintedFields.get(schema)?.unprinted === true;
+}

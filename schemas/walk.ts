@@ -84,6 +84,7 @@ export function schemaAt(root: z.ZodType, path: readonly PropertyKey[]): z.ZodTy
   for (const seg of path) {
     if (s instanceof z.ZodObject) s = s.shape[String(seg)] as z.ZodType | undefined;
     else if (s instanceof z.ZodArray) s = s.element as z.ZodType;
+    else if (s instanceof z.ZodRecord) s = s.valueType as z.ZodType;
     else return undefined;
     if (!s) return undefined;
     s = unwrap(s);

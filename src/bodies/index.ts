@@ -24,6 +24,8 @@ export interface AnalyzeOptions {
 /** What a build needs of every rendered body, small enough to hold for all: the targets of its link tokens, and its front matter's Markdown fields. */
 export interface BodyLinks {
   hrefs: string[];
+  /** The hash of the body's HTML parts as cached, checked when they are read. */
+  partsHash: string;
   markdown: RenderedMarkdown[];
 }
 
@@ -62,8 +64,8 @@ export async function analyzeBodies(bodies: ReadonlyMap<string, BodyInput>, opti
     outlines?.set(key, result.outline);
     if (render && result.parts && result.hrefs && result.markdown) {
       // The parts go to the folder as they come, so a build does not hold every page's HTML at once.
-      render.parts.set(key, result.parts);
-      const links = { hrefs: result.hrefs, markdown: result.markdown };
+      const partsHash = render.parts.set(key, result.parts);
+      const links = { hrefs: result.hrefs, partsHash, markdown: result.markdown };
       render.links?.set(key, links);
       results.set(id, { key, outline: result.outline, links });
     } else results.set(id, { key, outline: result.outline });

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipelineVersion } from './pipeline.js';
+import { contentHash, seal, unseal } from './seal.js';
 
 /** What every key includes besides its input: the pipeline that made the result (see `pipelineVersion`). */
 const SALT = pipelineVersion();
@@ -61,12 +62,15 @@ export class CacheFile<T> {
 }
 
 /**
- * Reads a cache file written by `writeCacheJson` with this version's salt;
- * undefined when there is none, it is not JSON, or another version wrote it.
+ * Reads a cache file written by `writeCacheJson` with this version's salt on
+ * this machine; undefined when there is none, it is not JSON, another version
+ * or machine wrote it, or it was changed since.
  */
 export async function readCacheJson<T extends object>(file: string): Promise<T | undefined> {
   try {
-    const parsed = JSON.parse(await readFile(file, 'utf8')) as T & { salt?: unknown };
+    const text = unseal(await readFile(file, 'utf8'));
+    if (text === undefined) return undefined;
+    const parsed = JSON.parse(text) as T & { salt?: unknown };
     return parsed.salt === SALT ? parsed : undefined;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT' || err instanceof SyntaxError) return undefined;
@@ -83,7 +87,7 @@ export async function writeCacheJson(file: string, data: object): Promise<Error 
   try {
     await mkdir(join(file, '..'), { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
-    await writeFile(tmp, JSON.stringify({ salt: SALT, ...data }));
+    await writeFile(tmp, seal(JSON.stringify({ salt: SALT, ...data })));
     await rename(tmp, file);
     return undefined;
   } catch (err) {
@@ -130,28 +134,39 @@ export class CacheFolder<T> {
     return found;
   }
 
-  get(key: string): T {
+  /**
+   * The value under `key`, checked against the hash `set` returned for it
+   * (recorded in a sealed cache file): a value changed since it was written
+   * fails the run rather than reach the site.
+   */
+  get(key: string, hash: string): T {
     const value = this.memory.get(key);
     if (value !== undefined) return value;
-    return JSON.parse(readFileSync(join(this.dir!, `${key}.json`), 'utf8')) as T;
+    const file = join(this.dir!, `${key}.json`);
+    const text = readFileSync(file, 'utf8');
+    if (contentHash(text) !== hash) throw new CacheChangedError(file, this.dir!);
+    return JSON.parse(text) as T;
   }
 
-  set(key: string, value: T): void {
+  /** Stores a value; returns the hash `get` checks it by. */
+  set(key: string, value: T): string {
     this.used.add(key);
+    const text = JSON.stringify(value);
     if (this.dir !== undefined && this.error === undefined) {
       try {
         mkdirSync(this.dir, { recursive: true });
         // Written whole, then renamed: a run that stops half-way never leaves half a value.
         const tmp = join(this.dir, `${key}.${process.pid}.tmp`);
-        writeFileSync(tmp, JSON.stringify(value));
+        writeFileSync(tmp, text);
         renameSync(tmp, join(this.dir, `${key}.json`));
-        return;
+        return contentHash(text);
       } catch (err) {
         if (!UNWRITABLE.includes((err as NodeJS.ErrnoException).code ?? '')) throw err;
         this.error = err as Error;
       }
     }
     this.memory.set(key, value);
+    return contentHash(text);
   }
 
   /** Removes the values this run did not use; returns why the folder could not be written, if it could not. */
@@ -159,5 +174,15 @@ export class CacheFolder<T> {
     if (this.dir === undefined || this.error) return this.error;
     await Promise.all([...this.present].filter((key) => !this.used.has(key)).map((key) => rm(join(this.dir!, `${key}.json`), { force: true })));
     return undefined;
+  }
+}
+
+/** Raised when a cached value was changed since okr-handbook wrote it: the run stops rather than publish it. */
+export class CacheChangedError extends Error {
+  override name = 'CacheChangedError';
+  /** A failure of the machine's files, as system errors have one: the CLI says it in one line, not as a bug. */
+  readonly code = 'ECACHECHANGED';
+  constructor(file: string, dir: string) {
+    super(`the cache file ${file} was changed since okr-handbook wrote it; delete ${dir} (or build with --no-cache)`);
   }
 }

@@ -15,8 +15,8 @@ export type Command =
   | { name: 'schema'; exports: boolean }
   | { name: 'diff'; root?: string; content?: string; config?: string; base: string; audience: Audience; format: DiffFormat; today?: string }
   | { name: 'codeowners'; root?: string; content?: string; config?: string; check?: string }
-  | { name: 'check'; root?: string; content?: string; config?: string; format: Format; strict: boolean; today?: string; cache: boolean }
-  | { name: 'build'; root?: string; content?: string; config?: string; out?: string; audience: Audience; format: Format; today?: string; cache: boolean };
+  | { name: 'check'; root?: string; content?: string; config?: string; values?: string; format: Format; strict: boolean; today?: string; cache: boolean }
+  | { name: 'build'; root?: string; content?: string; config?: string; values?: string; out?: string; audience: Audience; format: Format; today?: string; cache: boolean };
 
 /** How `handbook diff` prints its report. */
 export const DIFF_FORMATS = ['markdown', 'json'] as const;
@@ -27,6 +27,7 @@ const common = {
   content: { type: 'string' },
   config: { type: 'string' },
   today: { type: 'string' },
+  values: { type: 'string' },
   'no-cache': { type: 'boolean', default: false },
   format: { type: 'string', default: 'pretty' },
   help: { type: 'boolean', short: 'h' },
@@ -77,9 +78,9 @@ function parse(args: readonly string[], options: NonNullable<Spec>): Record<stri
   }
 }
 
-function paths(v: Record<string, unknown>): { root?: string; content?: string; config?: string } {
-  const out: { root?: string; content?: string; config?: string } = {};
-  for (const key of ['root', 'content', 'config'] as const) if (typeof v[key] === 'string') out[key] = v[key];
+function paths(v: Record<string, unknown>): { root?: string; content?: string; config?: string; values?: string } {
+  const out: { root?: string; content?: string; config?: string; values?: string } = {};
+  for (const key of ['root', 'content', 'config', 'values'] as const) if (typeof v[key] === 'string') out[key] = v[key];
   return out;
 }
 
@@ -99,10 +100,11 @@ function today(value: unknown): { today?: string } {
 
 /** The help text. */
 export const HELP = `Usage:
-  handbook check [--root DIR] [--content DIR] [--config FILE] [--format pretty|github|json]
-                 [--strict] [--today YYYY-MM-DD] [--no-cache]
-  handbook build [--root DIR] [--content DIR] [--config FILE] [--audience public|internal]
-                 [--out DIR] [--format pretty|github|json] [--today YYYY-MM-DD] [--no-cache]
+  handbook check [--root DIR] [--content DIR] [--config FILE] [--values DIR]
+                 [--format pretty|github|json] [--strict] [--today YYYY-MM-DD] [--no-cache]
+  handbook build [--root DIR] [--content DIR] [--config FILE] [--values DIR]
+                 [--audience public|internal] [--out DIR] [--format pretty|github|json]
+                 [--today YYYY-MM-DD] [--no-cache]
   handbook diff --base REF [--root DIR] [--content DIR] [--config FILE] [--audience public|internal]
                 [--format markdown|json] [--today YYYY-MM-DD]
                          the OKRs, key results and KPIs that changed since REF, field by field

@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { build } from '../commands/build.js';
 import { check } from '../commands/check.js';
 import type { Io } from '../commands/io.js';
@@ -80,13 +82,15 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     case 'check':
     case 'build': {
       const paths = resolvePaths(io.cwd, command);
-      const problem = pathProblem(paths, command.config !== undefined) ?? (command.name === 'build' ? outputProblem(paths) : undefined);
+      const valuesDir = command.values === undefined ? undefined : resolve(io.cwd, command.values);
+      const problem = pathProblem(paths, command.config !== undefined) ?? (valuesDir !== undefined && !statSync(valuesDir, { throwIfNoEntry: false })?.isDirectory() ? `the values folder ${valuesDir} is not a folder` : undefined) ?? (command.name === 'build' ? outputProblem(paths, valuesDir) : undefined);
       if (problem) return usage(io, problem);
       const progress = progressBar(io.stderr, PROGRESS.analyze!);
       const ctx = {
         paths,
         today: command.today ?? todayUtc(),
         cache: command.cache,
+        ...(valuesDir !== undefined ? { valuesDir } : {}),
         onProgress: (stage: string, done: number, total: number) => progress.update(done, total, PROGRESS[stage as StageName]),
       };
       // Imported only for a build, so that `check` never loads Eleventy, Pagefind or the renderer.

@@ -10,8 +10,9 @@ export interface BuildCommandResult extends BuildResult {
 }
 
 /** `handbook build`: every stage of the pipeline for one audience, with each page's last commit date from git. */
-export async function build(ctx: RunContext, audience: Audience): Promise<BuildCommandResult> {
+export async function build(ctx: Omit<RunContext, 'readValues'>, audience: Audience): Promise<BuildCommandResult> {
   const dates = await lastCommitDates(ctx.paths.root);
-  const result = await buildSite(ctx, { audience, lastUpdated: dates.dates });
+  // Only the internal site is made with the values directory: the public build never holds its values.
+  const result = await buildSite({ ...ctx, readValues: audience === 'internal' }, { audience, lastUpdated: dates.dates });
   return { ...result, ...(dates.note ? { datesNote: dates.note } : {}) };
 }

@@ -1,5 +1,5 @@
-import { existsSync, statSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
+import { existsSync, lstatSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
 
 /** Where a handbook lives on disk; every path absolute. */
@@ -41,6 +41,10 @@ export function pathProblem(paths: ProjectPaths, configGiven: boolean): string |
   if (root !== 'folder') return `the root folder ${paths.root} ${root === 'missing' ? 'does not exist' : 'is a file, not a folder'}`;
   const content = kindOf(paths.contentDir);
   if (content !== 'folder') return `the content folder ${paths.contentDir} ${content === 'missing' ? 'does not exist' : 'is a file, not a folder'}`;
+  const statics = lstatSync(paths.staticDir, { throwIfNoEntry: false });
+  if (statics?.isSymbolicLink()) return `the static folder ${paths.staticDir} is a symbolic link; make it a folder of the handbook`;
+  if (statics && !statics.isDirectory()) return `the static folder ${paths.staticDir} is a file, not a folder`;
+  if (kindOf(paths.layoutsDir) === 'file') return `the layouts folder ${paths.layoutsDir} is a file, not a folder`;
   if (configGiven) {
     const config = kindOf(paths.configPath);
     if (config !== 'file') return `the config file ${paths.configPath} ${config === 'missing' ? 'does not exist' : 'is a folder, not a file'}`;
@@ -64,16 +68,30 @@ function kindOf(path: string): 'missing' | 'folder' | 'file' {
 
 /**
  * Why the output folder must not be used, if it must not: a build replaces the
- * whole folder, so it may not hold or lie inside the handbook's own sources.
+ * whole folder, so it may not be or hold the root or any of its parents, nor
+ * be, hold or lie inside the handbook's sources. Paths are compared as the
+ * file system resolves them (symbolic links followed), so no link can hide a
+ * source behind another name.
  */
-export function outputProblem(paths: ProjectPaths): string | undefined {
-  const out = paths.outDir;
-  const within = (dir: string) => out === dir || out.startsWith(dir + sep);
-  if (within(paths.root) && out !== paths.root) {
-    const sources = [paths.contentDir, paths.staticDir, paths.layoutsDir, join(paths.root, '.git'), join(paths.root, 'node_modules'), join(paths.root, '.cache')];
-    const clash = sources.find((dir) => within(dir) || dir.startsWith(out + sep));
-    return clash ? `--out ${out} would replace ${clash}; choose a folder of its own, such as dist/` : undefined;
+export function outputProblem(paths: ProjectPaths, valuesDir?: string): string | undefined {
+  const out = realish(paths.outDir);
+  const root = realish(paths.root);
+  const overlaps = (dir: string) => out === dir || out.startsWith(dir + sep) || dir.startsWith(out + sep);
+  if (out === root || root.startsWith(out + sep) || out === sep) return `--out ${paths.outDir} would replace the handbook itself; choose a folder of its own, such as dist/`;
+  const sources = [paths.contentDir, paths.staticDir, paths.layoutsDir, join(paths.root, '.git'), join(paths.root, 'node_modules'), join(paths.root, '.cache'), ...(valuesDir ? [valuesDir] : [])];
+  const clash = sources.find((dir) => overlaps(realish(dir)));
+  return clash ? `--out ${paths.outDir} would replace ${clash}; choose a folder of its own, such as dist/` : undefined;
+}
+
+/** A path with every symbolic link resolved, as far as it exists (the rest appended as written). */
+function realish(path: string): string {
+  const missing: string[] = [];
+  for (let p = resolve(path); ; p = dirname(p)) {
+    try {
+      return join(realpathSync(p), ...missing.reverse());
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || dirname(p) === p) throw err;
+      missing.push(basename(p));
+    }
   }
-  if (within(paths.root) || paths.root.startsWith(out + sep)) return `--out ${out} would replace the handbook itself; choose a folder of its own, such as dist/`;
-  return undefined;
 }

@@ -8,6 +8,8 @@ export interface Location {
   endLine: number;
   endColumn: number;
   source?: string;
+  /** The file the value is written in, when it is not the page's own (a file of the values directory). */
+  file?: string;
 }
 
 /** Finds the place of a data path in the source file. */

@@ -205,6 +205,11 @@ export const rules = {
           : `this page and the static file \`static${a.written}\` are both written to \`${a.written}\``,
     hint: (a) => (a.kind === 'generated' ? 'choose another file name or permalink' : a.kind === 'page' ? 'rename one of the files or change its permalink' : 'rename the page or the static file'),
   }),
+  'static/reserved-path': rule({
+    severity: 'error', summary: 'A static file would replace a file every build writes: a generated page (`/okrs/`, `/kpis/`, `/transparency/`, `/404.html`), `robots.txt`, `sitemap.xml`, or a file under `/assets/` or `/pagefind/`.', example: 'static/sitemap.xml', fix: 'Rename or move the file; change the 404 page or the assets through layouts/.',
+    message: (a: { written: string }) => `this static file would replace \`/${a.written}\`, which every build writes`,
+    hint: 'rename or move it; the 404 page and the assets are changed through layouts/',
+  }),
   'page/invalid-layout': rule({
     severity: 'error', summary: 'A page names a layout that does not exist.', example: 'layout: wide', fix: 'Use one of the layouts listed in the message.',
     message: (a: { layout: string; layouts: readonly string[]; guess?: string | undefined }) => `layout \`${a.layout}\` does not exist, expected one of ${listCode(a.layouts)}`,
@@ -362,9 +367,39 @@ export const rules = {
     hint: 'nothing was written; a missing Pagefind binary means an incomplete install (npm ci)',
   }),
   'build/leak': rule({
-    severity: 'error', summary: 'An internal value was found in a file of the public output; nothing was published.', example: 'a custom layout printing a KPI value', fix: 'Remove the value from the layout, or publish it with a `publish` approval.',
-    message: (a: { value: string; file: string }) => `internal value \`${a.value}\` appears in the public output file \`${a.file}\`; nothing was published`,
+    severity: 'error', summary: 'An internal value was found in the public output, put there by a layout or other machinery (what editors write is checked by `leak/public-text`); nothing was published.', example: 'a custom layout printing a KPI value', fix: 'Remove the value from the layout, or publish it with a `publish` approval.',
+    message: (a: { value: string; record: string; file: string; page?: string }) => `internal value \`${a.value}\` of ${a.record} appears in the public ${a.page ? `page \`${a.page}\` (output file \`${a.file}\`)` : `output file \`${a.file}\``}; nothing was published`,
     hint: 'remove it from the layout or data that prints it, or publish it with a `publish` approval',
+  }),
+  'leak/public-text': rule({
+    severity: 'error', summary: 'A distinctive internal value is written in public text: a page body, a public field, a page key passed to layouts, or a static file (in any encoding: UTF-16, gzip, zip, base64), in any spelling that denotes it (`7,391.27`, `4411.50`, full-width digits, a URL in another case or scheme).', example: 'title: From 1,200 to 2,000 signups (2000 is the internal target_value)', fix: 'Publish the value with an approval on its record, or reword the text.',
+    message: (a: { found: string; value: string; record: string; field: string; how?: string }) => `\`${a.found}\`${a.how ? ` (${a.how})` : ''} is the internal value \`${a.value}\` of ${a.record} (\`${a.field}\`); the public site would show it`,
+    hint: (a) => `publish it with an approval on that record (\`publish: { approved_by: …, approved_on: …, fields: [${a.field}] }\`), or reword the text`,
+  }),
+  'values/unknown-record': rule({
+    severity: 'error', summary: 'A file of the values directory gives values to a record no page defines (key results are named `<okr id>/<key result id>`, KPIs by id).', example: 'key_results: { growth/signup: … } where the key result is `signups`', fix: 'Use the id of a record (the hint names the closest one), or remove the entry.',
+    message: (a: { kind: string; id: string; guess?: string | undefined }) => `no ${a.kind} \`${a.id}\` is defined in content/`,
+    hint: (a) => (a.guess ? `did you mean \`${a.guess}\`?` : 'key results are named `<okr id>/<key result id>`, KPIs by their id'),
+  }),
+  'values/duplicate-field': rule({
+    severity: 'error', summary: 'An internal field is given twice: in content/ and in the values directory, or in two values files.', example: 'current_value in content/goals.md and in values/q3.yaml', fix: 'Keep the field in one place (the values directory, for a public repository).',
+    message: (a: { field: string; id: string }) => `\`${a.field}\` of \`${a.id}\` is given twice`,
+    hint: 'keep it in one place; in a public repository, the values directory',
+  }),
+  'values/in-content': rule({
+    severity: 'error', summary: 'An internal value is written in content/ while `values.in_content` forbids it (`error`) or warns (`warn`): in a public repository its history would be public.', example: 'current_value: 2.1 in content/goals.md with values.in_content: error', fix: 'Move the field to a file of the values directory.',
+    message: (a: { field: string; id: string; kind: string }) => `internal field \`${a.field}\` of \`${a.id}\` is written in content/, which \`values.in_content\` forbids`,
+    hint: (a) => `move it to the values directory: \`${a.kind === 'KPI' ? 'kpis' : a.kind === 'OKR' ? 'okrs' : 'key_results'}: { ${a.id}: { ${a.field}: … } }\``,
+  }),
+  'file/symlink': rule({
+    severity: 'error', summary: 'A symbolic link in content/, static/ or layouts/ leads out of its folder (or nowhere): through it a build would publish or lay out a file of the machine. Nothing is read through it.', example: 'static/passwd -> /etc/passwd', fix: 'Copy the file into the folder, or remove the link.',
+    message: (a: { target: string }) => `this symbolic link leads out of its folder, to ${a.target}`,
+    hint: 'copy the file into the folder instead, or remove the link',
+  }),
+  'body/too-deep': rule({
+    severity: 'error', summary: 'A page body nests blockquotes, lists or brackets deeper than any reader follows (more than 32 levels); such input makes Markdown parsers slow, so the body is not parsed.', example: 'a line starting with 40 `>`', fix: 'Flatten the nesting.',
+    message: (a: { what: string; depth: number; limit: number }) => `${a.what} nested ${a.depth} levels deep, more than ${a.limit}`,
+    hint: 'flatten the nesting; the body is not parsed until then',
   }),
 } satisfies Record<string, Rule<any>>;
 

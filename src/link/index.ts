@@ -5,11 +5,15 @@ import { type Audience, AUDIENCES } from '../../schemas/visibility.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Outline } from '../markdown/outline.js';
 import { type People, peopleById } from '../okrs/owners.js';
-import { type ArchivePage, archivePages, EXPORTS, GENERATED_PAGES, kpiIndex, type KpiIndex, okrIndex, type OkrIndex, type Placed } from '../pages/generated.js';
+import { type ArchivePage, archivePages, EXPORTS, GENERATED_PAGES, kpiIndex, type KpiIndex, okrIndex, type OkrIndex, type Placed, TRANSPARENCY_HEADINGS } from '../pages/generated.js';
 import type { Page } from '../pages/page.js';
+import { publishedFields } from '../../schemas/publish.js';
+import { secretFinder } from '../disclosure/find.js';
+import { collectSecrets, type Secret } from '../disclosure/secrets.js';
 import { checkAlignment } from './alignment.js';
 import { checkApprovals } from './approvals.js';
 import { checkCheckIns } from './check-ins.js';
+import { checkDisclosures, type StaticFile } from './disclosures.js';
 import { checkLayouts } from './layouts.js';
 import { checkLinks } from './links.js';
 import { checkOwners } from './owners.js';
@@ -28,6 +32,10 @@ export interface LinkInput {
   /** YYYY-MM-DD. */
   today: string;
   layouts: readonly string[];
+  /** Every file of the shipped layouts: what the site prints whatever the handbook holds. */
+  layoutText: string;
+  /** The files of static/, read when there are internal values to look for. */
+  readStatic: () => readonly StaticFile[];
   /** The page index from `indexPages`. */
   index: PageIndex;
 }
@@ -62,6 +70,8 @@ export interface Handbook {
   people: People;
   /** What each audience's site holds: the one source for the checks and the views. */
   sites: Readonly<Record<Audience, AudienceSite>>;
+  /** Every distinctive unpublished internal value: what no public text or output may hold. */
+  secrets: readonly Secret[];
 }
 
 /**
@@ -90,14 +100,18 @@ export function linkHandbook(input: LinkInput): { handbook: Handbook; diagnostic
   }
   const site = (audience: Audience): AudienceSite => {
     const visible = pages.filter((p) => audience === 'internal' || !p.data.draft);
-    const urls = new Set(visible.map((p) => p.url));
-    const visibleOkrs = okrs.filter((o) => urls.has(o.pageUrl));
+    // A site without a home page of its own (none, or a draft) gets a generated one.
+    const urls = new Set(['/', ...visible.map((p) => p.url)]);
+    const pageUrls = new Set(visible.map((p) => p.url));
+    const visibleOkrs = okrs.filter((o) => pageUrls.has(o.pageUrl));
     const okrIdx = okrIndex(visibleOkrs, today);
     const archives = archivePages(visibleOkrs);
-    const kpiIdx = kpiIndex([...kpis.values()].filter((k) => urls.has(k.pageUrl)));
-    const own = new Map([...anchors].filter(([url]) => urls.has(url)));
+    const kpiIdx = kpiIndex([...kpis.values()].filter((k) => pageUrls.has(k.pageUrl)));
+    const own = new Map([...anchors].filter(([url]) => urls.has(url) && visible.some((p) => p.url === url)));
+    if (!own.has('/')) own.set('/', new Set());
     own.set(GENERATED_PAGES.okrs.url, new Set(okrIdx.headings.map((h) => h.id)));
     own.set(GENERATED_PAGES.kpis.url, new Set(kpiIdx.headings.map((h) => h.id)));
+    own.set(GENERATED_PAGES.transparency.url, new Set(TRANSPARENCY_HEADINGS.map((h) => h.id)));
     for (const archive of archives) own.set(archive.period.url, new Set(archive.headings.map((h) => h.id)));
     for (const file of Object.values(EXPORTS)) own.set(file.url, new Set());
     return { pages: visible, urls, okrs: visibleOkrs, okrIndex: okrIdx, archives, kpiIndex: kpiIdx, anchors: own };
@@ -106,6 +120,8 @@ export function linkHandbook(input: LinkInput): { handbook: Handbook; diagnostic
 
   const people = peopleById(config.people);
   const complete = index.unvalidated.size === 0;
+  const secrets = collectSecrets(pages, config, today, input.layoutText);
+  const published = publishedFields({ approvers: config.approvers, today });
   const diagnostics = [
     ...checkLayouts(pages, input.layouts),
     ...checkRecords(pages, complete),
@@ -117,6 +133,7 @@ export function linkHandbook(input: LinkInput): { handbook: Handbook; diagnostic
     ...checkScores(pages, people, today),
     ...checkApprovals(pages, config, today),
     ...checkLinks(pages, outlines, index, sites, { config, today }),
+    ...(secrets.length > 0 ? checkDisclosures(pages, input.readStatic(), secretFinder(secrets), published) : []),
   ];
-  return { handbook: { pages, index, outlines, okrs: okrsById, kpis, people, sites }, diagnostics };
+  return { handbook: { pages, index, outlines, okrs: okrsById, kpis, people, sites, secrets }, diagnostics };
 }

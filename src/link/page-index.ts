@@ -1,5 +1,5 @@
 import { cause, diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { generatedUrls } from '../pages/generated.js';
+import { generatedUrls, isReservedOutput } from '../pages/generated.js';
 import type { Page } from '../pages/page.js';
 import { outputPathForUrl } from '../pages/url.js';
 
@@ -34,7 +34,7 @@ export function indexPages(pages: readonly Page[], staticUrls: readonly string[]
   for (const page of pages) {
     byContentPath.set(page.contentPath, page);
     const first = byUrl.get(page.url);
-    if (generated.has(page.url)) {
+    if (generated.has(page.url) || isReservedOutput(outputPathForUrl(page.url))) {
       diagnostics.push(diagnostic('page/duplicate-url', placeOf(page), { kind: 'generated', url: page.url }));
     } else if (first) {
       const here = placeOf(page);
@@ -45,6 +45,14 @@ export function indexPages(pages: readonly Page[], staticUrls: readonly string[]
     const written = `/${outputPathForUrl(page.url)}`;
     if (staticSet.has(written)) {
       diagnostics.push(diagnostic('page/duplicate-url', placeOf(page), { kind: 'static', written }));
+    }
+  }
+  // Without a home page of its own, the site gets a generated one: links to `/` resolve.
+  if (!byUrl.has('/')) generated.add('/');
+  for (const url of staticUrls) {
+    const written = url.slice(1);
+    if (isReservedOutput(written) || [...generated].some((g) => outputPathForUrl(g) === written)) {
+      diagnostics.push(diagnostic('static/reserved-path', { file: `static${url}`, line: 1, column: 1 }, { written }));
     }
   }
   return { index: { byUrl, byContentPath, generated, statics: staticSet, unvalidated: new Map(unvalidated), unvalidatedUrls: new Set(unvalidated.values()) }, diagnostics };

@@ -1,6 +1,7 @@
 import type { PageData } from '../../schemas/page.js';
 import { cacheKey, type CacheFile } from '../cache/store.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { MAX_NESTING, tooDeep } from '../markdown/nesting.js';
 import type { Page } from '../pages/page.js';
 import { normalisePermalink, urlForContentPath } from '../pages/url.js';
 import { validateFrontMatter } from '../validate/front-matter.js';
@@ -30,8 +31,12 @@ export function loadPages(sources: readonly SourceFile[], extraKeys: readonly st
   const out: LoadedPages = { pages: [], unvalidated: new Map(), diagnostics: [], texts: new Map() };
   for (const source of sources) {
     const result = loadPage(source, extraKeys, cache);
-    if (result.page) out.pages.push(result.page);
-    else out.unvalidated.set(source.contentPath, urlForContentPath(source.contentPath));
+    // A body nested too deep is reported instead of parsed.
+    const deep = result.page && tooDeep(result.page.body);
+    if (result.page && !deep) out.pages.push(result.page);
+    // Links to a page whose body is not parsed still resolve; its anchors are not known.
+    else out.unvalidated.set(source.contentPath, result.page?.url ?? urlForContentPath(source.contentPath));
+    if (result.page && deep) out.diagnostics.push(diagnostic('body/too-deep', { file: source.file, line: deep.line + result.page.bodyLine - 1, column: deep.column }, { what: deep.what, depth: deep.depth, limit: MAX_NESTING }));
     if (result.text !== undefined) out.texts.set(source.file, result.text);
     out.diagnostics.push(...result.diagnostics);
   }

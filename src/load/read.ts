@@ -28,15 +28,15 @@ export async function listFiles(dir: string, options: ListOptions = {}): Promise
     throw err;
   }
   return entries
-    .filter((e) => e.isFile() || (options.links === true && e.isSymbolicLink() && statSync(join(e.parentPath, e.name)).isFile()))
+    .filter((e) => e.isFile() || (options.links === true && e.isSymbolicLink() && statSync(join(e.parentPath, e.name), { throwIfNoEntry: false })?.isFile() === true))
     .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
     .filter((p) => options.hidden === true || !p.split('/').some((seg) => seg.startsWith('.')))
     .sort();
 }
 
-/** Reads every Markdown file of the content folder. */
-export async function readContent(root: string, contentDir: string): Promise<SourceFile[]> {
-  const paths = (await listFiles(contentDir)).filter((p) => p.toLowerCase().endsWith('.md'));
+/** Reads every Markdown file of the content folder, through symbolic links too, but those in `skip`. */
+export async function readContent(root: string, contentDir: string, skip: ReadonlySet<string> = new Set()): Promise<SourceFile[]> {
+  const paths = (await listFiles(contentDir, { links: true })).filter((p) => p.toLowerCase().endsWith('.md') && !skip.has(p));
   const prefix = relative(root, contentDir).split(sep).join('/');
   // Synchronous reads: thousands of small files read a dozen times faster than through the thread pool.
   return paths.map((contentPath) => {

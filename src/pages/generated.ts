@@ -9,6 +9,7 @@ import type { Page } from './page.js';
 export const GENERATED_PAGES = {
   okrs: { url: '/okrs/', title: 'OKR index' },
   kpis: { url: '/kpis/', title: 'KPI index' },
+  transparency: { url: '/transparency/', title: 'Transparency' },
 } as const;
 
 /** The data files each audience's site has at its root, for dashboards and reviews; their URLs are reserved too. */
@@ -16,6 +17,17 @@ export const EXPORTS = {
   okrs: { url: '/okrs.json' },
   kpis: { url: '/kpis.json' },
 } as const;
+
+/** Files every build writes besides the pages (the 404 page, robots.txt, the sitemap, the layouts' assets, the search bundle): no page or static file may take their place. */
+export function isReservedOutput(outputPath: string): boolean {
+  return ['404.html', 'robots.txt', 'sitemap.xml'].includes(outputPath) || outputPath.startsWith('assets/') || outputPath.startsWith('pagefind/');
+}
+
+/** The transparency page's headings: the values published, and what stays internal. */
+export const TRANSPARENCY_HEADINGS = [
+  { depth: 2, text: 'Published values', id: 'published-values' },
+  { depth: 2, text: 'Kept internal', id: 'kept-internal' },
+] as const satisfies readonly OutlineHeading[];
 
 /** A record with the page it is defined on. */
 export interface Placed<T> {

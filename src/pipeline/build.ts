@@ -7,7 +7,7 @@ import type { RunContext } from './context.js';
 import { checkHandbook, type CheckResult } from './index.js';
 import { layout } from './layout.js';
 import { project } from './project.js';
-import { openStaging, publish } from './publish.js';
+import { openStaging, publish, recoverOutput } from './publish.js';
 import { scan } from './scan.js';
 import { search } from './search.js';
 
@@ -30,6 +30,7 @@ export interface BuildOptions {
  * the output folder stays exactly as it was.
  */
 export async function buildSite(ctx: RunContext, options: BuildOptions): Promise<BuildResult> {
+  await recoverOutput(ctx.paths.outDir);
   const checked = await checkHandbook(ctx, true);
   const failed = (extra: readonly Diagnostic[]): BuildResult => ({ ...checked, diagnostics: sortDiagnostics([...checked.diagnostics, ...extra]), written: false, pageCount: 0 });
   const { config, handbook, analyzed } = checked;

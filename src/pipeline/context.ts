@@ -8,6 +8,13 @@ export interface RunContext {
   today: string;
   /** Reuse and update the caches under `.cache/` of the root. */
   cache: boolean;
+  /**
+   * Read the values directory (`valuesDir`, else the config's \`values.dir\`):
+   * `check` and the internal build do; the public build never does.
+   */
+  readValues: boolean;
+  /** The values directory given on the command line (`--values`), absolute. */
+  valuesDir?: string;
   /** Called as each stage starts, in order. */
   onStage?: (stage: string) => void;
   /** Called as a long stage advances (bodies analysed, pages laid out, shards indexed). */

@@ -34,7 +34,8 @@ export async function layout(projected: Projected, staging: string, reuse: Outpu
   const { paths } = ctx;
   if (projected.audience === 'public') guard(() => assertExportsProjected(projected.exports, publishedFields({ approvers: ctx.config.approvers, today: ctx.today })), ctx);
   await writeSiteFiles(staging, { audience: projected.audience, siteUrl: String(projected.site.url), pages: projected.views, exports: projected.exports, layoutsDir: paths.layoutsDir });
-  if (ctx.staticFiles.length > 0) await cp(paths.staticDir, staging, { recursive: true });
+  // Links inside static/ are copied as the files they lead to: nothing in the output is ever a link.
+  if (ctx.staticFiles.length > 0) await cp(paths.staticDir, staging, { recursive: true, dereference: true });
   // Taken before Eleventy runs: it writes only the other pages, so nothing is ever written through a link.
   const fresh: PageView[] = [];
   for (const { view, key } of projected.pages) {
@@ -50,7 +51,7 @@ export async function layout(projected: Projected, staging: string, reuse: Outpu
   const done = (async () => {
     if (fresh.length === 0) return;
     try {
-      const secrets = new Set(projected.canaries.map((c) => c.text));
+      const secrets = new Set(projected.secrets.map((c) => c.text));
       await runEleventy({ audience: projected.audience, site: projected.site, pages: fresh, secrets }, paths.layoutsDir, staging, {
         prepare: projected.withBody,
         onBatch: (count, total) => {

@@ -8,11 +8,12 @@ import type { Loaded } from './load.js';
 /**
  * Stage 3, link: what only the whole handbook can tell. Every URL indexed
  * once, then uniqueness, references, timeframes, approvals and every link and
- * anchor, checked against each audience's site as the build will make it.
+ * anchor, checked against each audience's site as the build will make it;
+ * every distinctive internal value looked for in every public text.
  */
 export function link(loaded: Loaded, analyzed: Analyzed, ctx: RunContext): { handbook: Handbook; diagnostics: Diagnostic[] } {
   const indexed = indexPages(loaded.pages, loaded.staticFiles.map((f) => `/${f}`), loaded.unvalidated);
   const outlines = new Map([...analyzed.bodies].map(([file, body]) => [file, body.outline]));
-  const linked = linkHandbook({ pages: loaded.pages, outlines, config: loaded.config, today: ctx.today, layouts: loaded.layouts, index: indexed.index });
+  const linked = linkHandbook({ pages: loaded.pages, outlines, config: loaded.config, today: ctx.today, layouts: loaded.layouts, layoutText: loaded.layoutText, readStatic: loaded.readStatic, index: indexed.index });
   return { handbook: linked.handbook, diagnostics: [...indexed.diagnostics, ...linked.diagnostics] };
 }

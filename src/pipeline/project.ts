@@ -3,7 +3,7 @@ import type { Audience } from '../../schemas/visibility.js';
 import { htmlOf, linkParts } from '../bodies/analyze.js';
 import type { Handbook } from '../link/index.js';
 import { siteHref } from '../link/resolve.js';
-import { type Canary, collectCanaries } from '../output/canaries.js';
+import type { Secret } from '../disclosure/secrets.js';
 import { pageKeys } from '../output/page-keys.js';
 import { shardCount, shardOf } from '../site/shards.js';
 import type { PageView } from '../view/page.js';
@@ -27,15 +27,15 @@ export interface Projected {
   audience: Audience;
   /** What every layout receives as `site`. */
   site: Record<string, unknown>;
-  /** Every view, the pages a static file replaces included (the sitemap lists them). */
+  /** Every view. */
   views: PageView[];
   /** The pages to write, in the order of their search shards. */
   pages: PageToWrite[];
   shards: number;
   /** Completes a view with its body's HTML, read from the cache only for pages laid out again. */
   withBody(view: PageView): PageView;
-  /** The public site's unpublished internal values, for the guard and the leak scan; none for the internal site. */
-  canaries: Canary[];
+  /** What the public site must not hold, for the guard and the leak scan; none for the internal site. */
+  secrets: readonly Secret[];
   /** The data files at the site's root (`okrs.json`, `kpis.json`). */
   exports: SiteExport[];
 }
@@ -46,37 +46,37 @@ export interface Projected {
  * link tokens resolved, the views layouts receive, each page's key, and its
  * search shard.
  */
-export async function project(handbook: Handbook, analyzed: Analyzed, config: Config, ctx: RunContext & { audience: Audience; lastUpdated?: ReadonlyMap<string, string>; staticFiles: readonly string[] }): Promise<Projected> {
+export async function project(handbook: Handbook, analyzed: Analyzed, config: Config, ctx: RunContext & { audience: Audience; lastUpdated?: ReadonlyMap<string, string> }): Promise<Projected> {
   const { audience } = ctx;
   // Each page's body as its key and the URLs of its links: its HTML is read from the cache only if Eleventy lays it out again.
-  const bodies = new Map<string, { key: string; urls: string[] }>();
+  const bodies = new Map<string, { key: string; hash: string; urls: string[] }>();
   const markdown = new Map<string, Map<string, string>>();
   for (const page of handbook.sites[audience].pages) {
     const body = analyzed.bodies.get(page.file);
     if (!body?.links) continue;
     const resolve = (hrefs: readonly string[]) => hrefs.map((href) => siteHref(handbook.index, page, href));
-    bodies.set(page.url, { key: body.key, urls: resolve(body.links.hrefs) });
+    bodies.set(page.url, { key: body.key, hash: body.links.partsHash, urls: resolve(body.links.hrefs) });
+    // A field's Markdown is shown elsewhere too (a KPI's definition on /kpis/, a retrospective in its quarter's archive): a link to a place on its own page must say which page.
+    const fromAnywhere = (hrefs: readonly string[]) => resolve(hrefs).map((href) => (href.startsWith('#') || href.startsWith('?') ? `${page.url}${href}` : href));
     // Rendered in the order the analysis was given them: `markdownFields`' order.
     const fields = markdownFields(page.data);
     const rendered = body.links.markdown;
-    markdown.set(page.file, new Map(fields.map((field, i) => [formatPath(field.path), rendered[i] ? htmlOf(linkParts(rendered[i].parts, resolve(rendered[i].hrefs))) : ''])));
+    markdown.set(page.file, new Map(fields.map((field, i) => [formatPath(field.path), rendered[i] ? htmlOf(linkParts(rendered[i].parts, fromAnywhere(rendered[i].hrefs))) : ''])));
   }
   const siteView = siteViews(handbook, { audience, today: ctx.today, config, markdown, ...(ctx.lastUpdated ? { lastUpdated: ctx.lastUpdated } : {}) });
   const { pages: views, nav } = siteView;
   const site = { title: config.site.title, url: config.site.url ?? '', audience, home: { title: nav.title, url: nav.url } };
   const keys = await pageKeys(views, { site, layoutsDir: ctx.paths.layoutsDir }, (view) => JSON.stringify(bodies.get(view.url) ?? null));
-  // A static file replaces a page of the same name (the 404 page, say): that page is neither laid out, taken, recorded nor indexed.
-  const shadowed = new Set(ctx.staticFiles);
-  const written = views.flatMap((view, i) => (shadowed.has(view.outputPath) ? [] : [{ view, key: keys[i]! }]));
+  // No static file takes a page's place: the link stage made that an error.
+  const written = views.map((view, i) => ({ view, key: keys[i]! }));
   const shards = shardCount(written.filter(({ view }) => !view.unlisted).length, config.search.shard_pages);
   const pages: PageToWrite[] = written.map((page) => (page.view.unlisted ? page : { ...page, shard: shardOf(page.view.url, shards) }));
   // Pages go through Eleventy shard by shard, so each search shard can be indexed as soon as its pages are written.
   pages.sort((a, b) => (a.shard ?? shards) - (b.shard ?? shards));
   const withBody = (view: PageView): PageView => {
     const body = bodies.get(view.url);
-    return body ? { ...view, parts: linkParts(analyzed.parts!.get(body.key), body.urls) } : view;
+    return body ? { ...view, parts: linkParts(analyzed.parts!.get(body.key, body.hash), body.urls) } : view;
   };
-  const canaries = audience === 'public' ? collectCanaries(handbook.pages, config, ctx.today) : [];
   const exports = siteExports(siteView, { audience, today: ctx.today, config });
-  return { audience, site, views, pages, shards, withBody, canaries, exports };
+  return { audience, site, views, pages, shards, withBody, secrets: audience === 'public' ? handbook.secrets : [], exports };
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { OutputReuse } from '../output/reuse.js';
 
@@ -42,4 +43,34 @@ export async function publish(staging: Staging, outDir: string, reuse: OutputReu
     throw err;
   }
   if (moved) await rm(old, { recursive: true, force: true });
+}
+
+/**
+ * What a build of `outDir` killed before left beside it (`.NAME.staging-PID-TAG…`,
+ * `.NAME.old-PID-TAG`, its process gone): if it was killed between the two
+ * renames of `publish`, the previous output is put back; the rest is removed.
+ * Every build starts with this, whether it publishes or not.
+ */
+export async function recoverOutput(outDir: string): Promise<void> {
+  const parent = dirname(outDir);
+  if (!existsSync(parent)) return;
+  const prefix = `.${basename(outDir)}.`;
+  const leftovers = (await readdir(parent)).flatMap((name) => {
+    const [kind, pid] = name.startsWith(prefix) ? name.slice(prefix.length).split('-') : [];
+    return (kind === 'staging' || kind === 'old') && /^\d+$/.test(pid ?? '') && !alive(Number(pid)) ? [{ name, kind }] : [];
+  });
+  if (!existsSync(outDir)) {
+    const old = leftovers.find((l) => l.kind === 'old');
+    if (old) await rename(join(parent, old.name), outDir);
+  }
+  for (const { name } of leftovers) await rm(join(parent, name), { recursive: true, force: true });
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

@@ -1,4 +1,4 @@
-import { escapeHtml } from './escape.js';
+import { escapeHtml } from '../html/escape.js';
 import type { NavNode } from './navigation.js';
 
 /**

@@ -3,6 +3,7 @@ import type { BodyPart } from '../render/processor.js';
 import type { NavPlace } from './navigation.js';
 import type { OkrIndex, Period } from '../pages/generated.js';
 import type { KpiView, OkrView, OwnerView } from './records.js';
+import type { TransparencyView } from './transparency.js';
 
 /** What every page layout receives as `hb`. */
 export interface PageView {
@@ -29,6 +30,8 @@ export interface PageView {
   archive?: OkrIndex['archive'];
   /** The quarter of an archive page. */
   period?: Period;
+  /** Published values and what stays internal, on `/transparency/` only. */
+  transparency?: TransparencyView;
   /** h2/h3 headings for "On this page"; empty below two headings. */
   toc: OutlineHeading[];
   nav: NavPlace;

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { type Approval, approvalOf, type NamedApprovals } from './transparency.js';
 import { type KeyResult, KeyResultSchema } from '../../schemas/key-result.js';
 import { type Kpi, KpiSchema } from '../../schemas/kpi.js';
 import { type Okr, OkrSchema } from '../../schemas/okr.js';
@@ -40,6 +41,8 @@ export interface OwnerView extends Person {
 export interface KeyResultView extends Omit<KeyResult, 'owner'> {
   owner?: OwnerView;
   kpiLink?: { name: string; href: string };
+  /** Who approved publishing some of its values, and when. */
+  approval?: Approval;
   progress?: KrProgress;
   /** Its score, read (internal audience, or published). */
   grade?: Grade;
@@ -59,6 +62,8 @@ export interface OkrView extends Omit<Okr, 'key_results' | 'owner'> {
   grade?: ObjectiveGrade;
   /** The retrospective rendered as HTML, when this audience sees it. */
   retrospectiveHtml?: string;
+  /** Who approved publishing some of its values, and when. */
+  approval?: Approval;
 }
 
 /** What a layout needs to show a KPI. */
@@ -69,6 +74,8 @@ export interface KpiView extends Omit<Kpi, 'owner'> {
   definitionHtml: string;
   health?: Kpi['health'];
   healthState?: KpiHealth;
+  /** Who approved publishing some of its values, and when. */
+  approval?: Approval;
   chart?: Sparkline;
 }
 
@@ -80,6 +87,8 @@ export interface ViewContext {
   kpiTarget: KpiTarget;
   /** The owner with this id, as shown. */
   owner: (id: string | undefined) => OwnerView | undefined;
+  /** What approvals are judged against, with the approvers' names. */
+  approvals: NamedApprovals;
 }
 
 const PHASE_TEXT: Record<OkrPhase, string> = { current: 'Current', future: 'Future', past: 'Past' };
@@ -103,6 +112,8 @@ export function okrView(okr: Okr, anchor: string, ctx: ViewContext, more: { alig
     alignment: more.alignment,
     ...optional('retrospectiveHtml', okr.retrospective === undefined ? undefined : more.retrospectiveHtml),
   };
+  const approval = approvalOf(okr, ctx.approvals, OkrSchema);
+  if (approval) view.approval = approval;
   if (ctx.audience === 'internal') {
     const progress = objectiveProgress(keyResults);
     if (progress) view.progress = progress;
@@ -115,6 +126,8 @@ export function okrView(okr: Okr, anchor: string, ctx: ViewContext, more: { alig
 function keyResultView(kr: KeyResult, okr: Okr, ctx: ViewContext): KeyResultView {
   const { owner, ...rest } = kr;
   const view: KeyResultView = { ...rest, ...optional('owner', ctx.owner(owner)) };
+  const approval = approvalOf(kr, ctx.approvals, KeyResultSchema);
+  if (approval) view.approval = approval;
   const target = ctx.kpiTarget(kr.kpi);
   if (target) view.kpiLink = target;
   for (const key of ['issue', 'blocked_by', 'dashboard'] as const) {
@@ -136,6 +149,8 @@ export function kpiView(kpi: Kpi, anchor: string, definitionHtml: string, ctx: V
   const { owner, ...rest } = kpi;
   const view: KpiView = { ...rest, anchor, ...optional('owner', ctx.owner(owner)), definitionHtml, calculation: ctx.href(kpi.calculation) };
   if (kpi.dashboard !== undefined) view.dashboard = ctx.href(kpi.dashboard);
+  const approval = approvalOf(kpi, ctx.approvals, KpiSchema);
+  if (approval) view.approval = approval;
   const latest = kpi.current_value ?? kpi.history?.[kpi.history.length - 1]?.value;
   if (ctx.audience === 'internal' && kpi.health && latest !== undefined) view.healthState = kpiHealth(kpi.health, latest);
   const chart = kpi.history && sparkline(kpi.history);

@@ -5,15 +5,17 @@ import type { Config } from '../../schemas/config.js';
 import { formatPath } from '../diagnostics/diagnostic.js';
 import type { Handbook } from '../link/index.js';
 import { siteHref } from '../link/resolve.js';
-import { GENERATED_PAGES, type Placed } from '../pages/generated.js';
+import { GENERATED_PAGES, type Placed, TRANSPARENCY_HEADINGS } from '../pages/generated.js';
 import type { Page } from '../pages/page.js';
 import { outputPathForUrl } from '../pages/url.js';
 import type { Audience } from '../../schemas/visibility.js';
 import { project } from '../project/project.js';
+import { escapeHtml } from '../html/escape.js';
 import { type NavNode, navigationTree, navPlaces } from './navigation.js';
 import { optional } from './optional.js';
 import { canonicalUrl, editUrl, type PageView, tableOfContents } from './page.js';
 import { type Alignment, kpiView, type KpiView, okrView, type OkrView, ownerLookup, type ViewContext } from './records.js';
+import { transparencyView } from './transparency.js';
 
 /** What building the views needs besides the handbook. */
 export interface ViewOptions {
@@ -58,12 +60,16 @@ export function siteViews(handbook: Handbook, options: ViewOptions): SiteViews {
   const generatedNav = [
     { url: GENERATED_PAGES.okrs.url, title: GENERATED_PAGES.okrs.title, contentPath: 'okrs/index.md' },
     { url: GENERATED_PAGES.kpis.url, title: GENERATED_PAGES.kpis.title, contentPath: 'kpis.md' },
+    { url: GENERATED_PAGES.transparency.url, title: GENERATED_PAGES.transparency.title, contentPath: 'transparency.md' },
     ...site.archives.map((a, weight) => ({ url: a.period.url, title: archiveTitle(a.period.title), contentPath: `okrs/${a.period.id}.md`, weight })),
   ];
-  const nav = navigationTree([...pages.map((p) => ({ url: p.url, title: p.data.title, contentPath: p.contentPath, ...(p.data.weight !== undefined ? { weight: p.data.weight } : {}) })), ...generatedNav]);
+  // Without a home page of its own, the site's home lists every page.
+  const home = pages.some((p) => p.url === '/') ? undefined : { url: '/', title: config.site.title, contentPath: 'index.md' };
+  const nav = navigationTree([...pages.map((p) => ({ url: p.url, title: p.data.title, contentPath: p.contentPath, ...(p.data.weight !== undefined ? { weight: p.data.weight } : {}) })), ...generatedNav, ...(home ? [home] : [])]);
   const places = navPlaces(nav);
   const topLevel = places.get(nav.url)!.sidebar;
 
+  const approvals = { approvers: config.approvers, today };
   const kpiTarget: ViewContext['kpiTarget'] = (id) => {
     const placed = handbook.kpis.get(id);
     return placed && site.urls.has(placed.pageUrl) ? { name: placed.record.name, href: `${placed.pageUrl}#${placed.anchor}` } : undefined;
@@ -71,7 +77,7 @@ export function siteViews(handbook: Handbook, options: ViewOptions): SiteViews {
   const owner = ownerLookup(handbook.people, config.site.repo);
   const pageOf = (url: string): Pick<Page, 'contentPath' | 'url'> => handbook.index.byUrl.get(url) ?? { url, contentPath: `${url.slice(1)}index.md` };
   // Links of a record are read from the page that defines it, wherever the record is shown.
-  const ctxFor = (pageUrl: string): ViewContext => ({ audience, today, href: (url) => siteHref(handbook.index, pageOf(pageUrl), url), kpiTarget, owner });
+  const ctxFor = (pageUrl: string): ViewContext => ({ audience, today, href: (url) => siteHref(handbook.index, pageOf(pageUrl), url), kpiTarget, owner, approvals });
   const markdownOf = (pageUrl: string, path: PropertyKey[]) => {
     const page = handbook.index.byUrl.get(pageUrl);
     return page && options.markdown.get(page.file)?.get(formatPath(path));
@@ -182,6 +188,38 @@ export function siteViews(handbook: Handbook, options: ViewOptions): SiteViews {
       draft: false,
       extra: {},
     },
+    ...(home
+      ? [
+          {
+            layout: 'page',
+            outputPath: 'index.html',
+            url: '/',
+            title: home.title,
+            parts: [{ html: `<p>The pages of this handbook:</p>\n${pageList(nav.children)}` }],
+            okrs: [],
+            kpis: [],
+            toc: [],
+            ...chrome('', '/'),
+            draft: false,
+            extra: {},
+          },
+        ]
+      : []),
+    {
+      layout: '_transparency',
+      outputPath: outputPathForUrl(GENERATED_PAGES.transparency.url),
+      url: GENERATED_PAGES.transparency.url,
+      title: GENERATED_PAGES.transparency.title,
+      description: 'Every internal value published by approval, who approved it and when, and how many values stay internal.',
+      parts: [],
+      okrs: [],
+      kpis: [],
+      transparency: { ...transparencyView(pages, (page) => handbook.outlines.get(page.file)?.recordAnchors ?? { okr: [], kpi: [] }, approvals), ...(audience === 'public' && config.values.dir !== undefined ? { uncounted: true } : {}) },
+      toc: tableOfContents([...TRANSPARENCY_HEADINGS]),
+      ...chrome('', GENERATED_PAGES.transparency.url),
+      draft: false,
+      extra: {},
+    },
     {
       layout: '_404',
       outputPath: '404.html',
@@ -203,6 +241,12 @@ export function siteViews(handbook: Handbook, options: ViewOptions): SiteViews {
 /** The title of a quarter's archive page. */
 function archiveTitle(period: string): string {
   return `OKRs of ${period}`;
+}
+
+/** Every page of a navigation tree as nested lists of links; a section without a page of its own as its title. */
+function pageList(nodes: readonly NavNode[]): string {
+  const items = nodes.map((n) => `<li>${n.url ? `<a href="${escapeHtml(n.url)}">${escapeHtml(n.title)}</a>` : escapeHtml(n.title)}${n.children.length ? `\n${pageList(n.children)}` : ''}</li>`);
+  return `<ul>\n${items.join('\n')}\n</ul>`;
 }
 
 /** The level of an OKR's heading, where a layout writes it, and of the card's own headings (initiatives, key results), one level below. */

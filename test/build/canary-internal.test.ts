@@ -12,12 +12,13 @@ let root: string;
 let result: CliResult;
 let site: Map<string, string>;
 
-/** The HTML pages a record's values belong on: its own page, its generated index and, for OKRs and key results, its quarter's archive. */
+/** The HTML pages a record's values belong on: its own page, its generated index, for OKRs and key results its quarter's archive, and the transparency page for a published one. */
 function pagesOf(c: Canary): string[] {
   const own = c.draft ? 'secret-plans/index.html' : c.kind === 'kpi' ? 'metrics/index.html' : 'goals/index.html';
-  if (c.kind === 'kpi') return [own, 'kpis/index.html'].sort();
+  const transparency = c.published ? ['transparency/index.html'] : [];
+  if (c.kind === 'kpi') return [own, 'kpis/index.html', ...transparency].sort();
   const quarter = c.record === 'tend-the-nest' ? 'okrs/2031-q1/index.html' : 'okrs/2031-q4/index.html';
-  return [own, 'okrs/index.html', quarter].sort();
+  return [own, 'okrs/index.html', quarter, ...transparency].sort();
 }
 
 const htmlWith = (text: string) => filesWith(site, text).filter((f) => f.endsWith('.html'));

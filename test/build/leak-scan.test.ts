@@ -1,7 +1,7 @@
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MIN_CANARY_LENGTH } from '../../src/output/canaries.js';
+import { MIN_SECRET_LENGTH as MIN_CANARY_LENGTH } from '../../src/disclosure/secrets.js';
 import type { CliResult } from '../helpers/cli.js';
 import { removeTempDirs } from '../helpers/temp.js';
 import { treeHash } from '../helpers/tree-hash.js';
@@ -29,10 +29,10 @@ describe('the leak scan: a custom layout with internal values typed into it, ove
     expect(result).toEqual({
       code: 1,
       stdout:
-        'content/goals.md:22:22  error  internal value `7301.113` appears in the public output file `goals/index.html`; nothing was published  build/leak\n' +
+        'content/goals.md:22:22  error  internal value `7301.113` of key result `raise-song-rate` of OKR `grow-the-flock` appears in the public page `/goals/` (output file `goals/index.html`); nothing was published  build/leak\n' +
         '  path: okrs[0].key_results[0].start_value\n' + HINT + '\n' +
         // URL-encoded in a link: still found.
-        'content/metrics.md:18:16  error  internal value `https://canary.example.com/dash-kpi-7408` appears in the public output file `metrics/index.html`; nothing was published  build/leak\n' +
+        'content/metrics.md:18:16  error  internal value `https://canary.example.com/dash-kpi-7408` of KPI `song-rate` appears in the public page `/metrics/` (output file `metrics/index.html`); nothing was published  build/leak\n' +
         '  path: kpis[0].dashboard\n' + HINT + '\n' +
         '✖ 4 files checked: 2 errors, 0 warnings\n',
       stderr: '',

@@ -45,14 +45,19 @@ describe('the sample handbook', () => {
   });
 
   it('public: no unpublished illustrative value in any file of dist/', () => {
-    const leaked = values().filter((c) => !c.published).map((c) => ({ v: `${c.record}.${where(c)}=${c.text}`, files: tokenIn(pub, c.text) })).filter((x) => x.files.length > 0);
+    // The search index's binary files (not its text fragments) spell short numbers by chance (`88` in the bytes `02 38 38 18`): a value shorter than 4 characters is looked for in text files only.
+    const binary = (file: string) => /\.pf_(index|meta)$/.test(file);
+    const leaked = values()
+      .filter((c) => !c.published)
+      .map((c) => ({ v: `${c.record}.${where(c)}=${c.text}`, files: tokenIn(pub, c.text).filter((f) => c.text.length >= 4 || !binary(f)) }))
+      .filter((x) => x.files.length > 0);
     expect(leaked).toEqual([]);
   });
 
   it('public: the two values the CEO published are shown', () => {
     expect(values().filter((c) => c.published).map((c) => `${c.record}.${where(c)}=${c.text}`)).toEqual(['increase-app.target_value=2.43', 'pipeline-runs.current_value=38653']);
-    expect(tokenIn(pub, '2.43').filter((f) => f.endsWith('.html'))).toEqual(['company/strategic-goals/index.html', 'okrs/2022-q3/index.html', 'okrs/index.html']);
-    expect(tokenIn(pub, '38653').filter((f) => f.endsWith('.html'))).toEqual(['data-team/kpis/index.html', 'kpis/index.html']);
+    expect(tokenIn(pub, '2.43').filter((f) => f.endsWith('.html'))).toEqual(['company/strategic-goals/index.html', 'okrs/2022-q3/index.html', 'okrs/index.html', 'transparency/index.html']);
+    expect(tokenIn(pub, '38653').filter((f) => f.endsWith('.html'))).toEqual(['data-team/kpis/index.html', 'kpis/index.html', 'transparency/index.html']);
   });
 
   it('internal: every illustrative value the layouts display is in dist-internal, on its page', () => {

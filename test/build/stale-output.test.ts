@@ -34,7 +34,10 @@ describe('a rebuild after pages went away', () => {
 
   it('leaves no file of the old build: the page made draft, the deleted page and the stray file are gone', () => {
     const html = [...site.keys()].filter((f) => f.endsWith('.html'));
-    expect(html).toEqual(['404.html', 'kpis/index.html', 'metrics/index.html', 'okrs/index.html']);
+    expect(html).toEqual(['404.html', 'index.html', 'kpis/index.html', 'metrics/index.html', 'okrs/index.html', 'transparency/index.html']);
+    // The deleted home page's place is taken by the generated one, which lists the pages left.
+    expect(site.get('index.html')).not.toContain('left behind by hand');
+    expect(site.get('index.html')).toContain('<li><a href="/metrics/">');
   });
 
   it('keeps no trace of the page made draft in the indexes, sitemap or search index', () => {

@@ -1,11 +1,13 @@
-import { appendFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { REPO, runCli } from '../helpers/cli.js';
 import { listFiles, readTree } from '../helpers/files.js';
 import { removeTempDirs, writeHandbook } from '../helpers/temp.js';
 
 afterAll(removeTempDirs);
+
+const PACKAGE_LAYOUTS = join(REPO, 'layouts');
 
 const PAGES = 60;
 /** Small shards, so that a 60-page handbook has several. */
@@ -100,28 +102,31 @@ describe('a build into the folder of the last one', () => {
   }, 60_000);
 });
 
-describe('a static file named like a page the build makes', () => {
-  it('replaces that page, build after build', async () => {
+describe('a static file named like a file every build writes', () => {
+  // It used to replace the generated page silently; a generated file's place is never a static file's (a custom 404 page is a layout).
+  it('is an error at the static file, and nothing is written', async () => {
     const root = writeHandbook({
       'handbook.config.yaml': 'site:\n  title: Static\n',
       'content/index.md': '---\ntitle: Home\n---\n\nWelcome.\n',
       'static/404.html': '<!doctype html><title>Lost</title><p>Our own 404 page.</p>\n',
     });
-    for (let run = 0; run < 3; run++) {
-      const site = await build(root, 'site');
-      expect(readFileSync(join(site, '404.html'), 'utf8')).toBe('<!doctype html><title>Lost</title><p>Our own 404 page.</p>\n');
-    }
+    const result = await runCli(['build', '--root', root, '--out', 'site', '--format', 'json']);
+    expect([result.code, JSON.parse(result.stdout)]).toEqual([1, [expect.objectContaining({ file: 'static/404.html', line: 1, column: 1, code: 'static/reserved-path' })]]);
+    expect(existsSync(join(root, 'site'))).toBe(false);
   }, 60_000);
 });
 
 describe('a public build after an internal value is added', () => {
+  // What editors write is checked at the source; what a layout prints, only the scan sees, in pages taken from the last build too.
   it('scans the pages it takes from the last build for the new value', async () => {
     const root = writeHandbook({
       // A shard per section: the home page's search shard is taken from the last build too.
       'handbook.config.yaml': 'site:\n  title: Scan\nsearch:\n  shard_pages: 1\n',
-      'content/index.md': '---\ntitle: Home\n---\n\nWe ran 7301.25 checks last year.\n',
+      'content/index.md': '---\ntitle: Home\n---\n\nWelcome.\n',
       'content/metrics.md': '---\ntitle: Metrics\n---\n\nNothing yet.\n',
     });
+    cpSync(PACKAGE_LAYOUTS, join(root, 'layouts'), { recursive: true });
+    appendFileSync(join(root, 'layouts/page.njk'), '<p>We ran 7301.25 checks last year.</p>\n');
     await build(root, 'site');
     writeFileSync(
       join(root, 'content/metrics.md'),
@@ -130,9 +135,8 @@ describe('a public build after an internal value is added', () => {
     const run = (...flags: string[]) => runCli(['build', '--root', root, '--out', 'site', '--today', '2026-11-23', ...flags]);
     const warm = await run();
     expect(warm.code).toBe(1);
-    // The unchanged home page, and its search fragment, are found with the value they always held.
-    const leakFiles = [...warm.stdout.matchAll(/public output file `([^`]+)`/g)].map((m) => m[1]!.replace(/^pagefind\/(shard-\d+\/)?fragment\/.*$/, 'a search fragment'));
-    expect(leakFiles).toEqual(['index.html', 'a search fragment']);
+    // The unchanged home page (taken from the last build, with its search fragment) is found with the value it always held.
+    expect([...warm.stdout.matchAll(/public page `([^`]+)`/g)].map((m) => m[1])).toEqual(['/', '/metrics/']);
     expect(await run('--no-cache')).toEqual(warm);
   }, 60_000);
 });

@@ -118,7 +118,7 @@ describe('exit codes', () => {
       [['check', '--format', 'xml'], '--format must be one of pretty, github, json, got `xml`'],
       [['check', '--today', '2022-02-30'], '--today must be a date written YYYY-MM-DD, got `2022-02-30`'],
       [['check', '--today', 'tomorrow'], '--today must be a date written YYYY-MM-DD, got `tomorrow`'],
-      [['frobnicate'], 'unknown command `frobnicate`; expected check, build or schema'],
+      [['frobnicate'], 'unknown command `frobnicate`; expected check, build, diff, codeowners or schema'],
       [['check', '--root', '/no/such/handbook'], 'the root folder /no/such/handbook does not exist'],
       [['build', '--root', '/no/such/handbook'], 'the root folder /no/such/handbook does not exist'],
       [['check', '--root', REPO, '--content', 'nowhere'], `the content folder ${join(REPO, "nowhere")} does not exist`],

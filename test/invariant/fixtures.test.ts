@@ -146,7 +146,7 @@ describe('check exits 0 ⇒ both audiences build and every link resolves: the fi
       for (const audience of AUDIENCES) {
         it(`${audience}: builds, and every link resolves`, async () => {
           builds ??= buildBoth(c.root, c.today);
-          await expectBuiltAndLinked(c.root, audience, (await builds)[audience], html);
+          await expectBuiltAndLinked(c.root, audience, (await builds)[audience], html, c.check);
         });
       }
     });

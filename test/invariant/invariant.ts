@@ -89,9 +89,12 @@ export async function buildBoth(root: string, today = TODAY): Promise<Record<Aud
  * exits 0 (its whole output is the failure message otherwise), and the crawl of
  * what it wrote finds no link that does not resolve.
  */
-export async function expectBuiltAndLinked(root: string, audience: Audience, result: CliResult, html: ChromiumHtml): Promise<void> {
+export async function expectBuiltAndLinked(root: string, audience: Audience, result: CliResult, html: ChromiumHtml, checked?: CheckOutcome): Promise<void> {
   expect(result.code, `handbook build --root ${root} --audience ${audience} exited ${result.code} after check exited 0:\n${result.stdout}${result.stderr}`).toBe(0);
   const site = await crawl(outDir(root, audience), html);
   expect(site.pages, `HTML pages in the ${audience} output`).toBeGreaterThan(0);
-  expect(describeUnresolved(site.unresolved), `links of the ${audience} site (${outDir(root, audience)}) that do not resolve`).toEqual([]);
+  // Under `links.broken: warn` (a handbook being migrated) check accepts a broken link with a warning naming it: exactly those may stay broken.
+  const warned = new Set((checked?.diagnostics ?? []).filter((d) => d.severity === 'warning' && d.code.startsWith('link/')).map((d) => /^link `([^`]+)`/.exec(d.message)?.[1]));
+  const unresolved = site.unresolved.filter((u) => !warned.has(u.url) && !warned.has(u.url.split('#')[0]));
+  expect(describeUnresolved(unresolved), `links of the ${audience} site (${outDir(root, audience)}) that do not resolve`).toEqual([]);
 }

@@ -35,8 +35,8 @@ describe('the pipeline, declared once', () => {
     cpSync(join(REPO, 'handbook.config.yaml'), join(root, 'handbook.config.yaml'));
     const paths = resolvePaths(root, {});
     const seen: { check: string[]; build: string[] } = { check: [], build: [] };
-    const checked = await checkHandbook({ paths, today: '2026-06-15', cache: false, onStage: (s) => seen.check.push(s) });
-    const built = await buildSite({ paths, today: '2026-06-15', cache: false, onStage: (s) => seen.build.push(s) }, { audience: 'public' });
+    const checked = await checkHandbook({ paths, today: '2026-06-15', cache: false, readValues: true, onStage: (s) => seen.check.push(s) });
+    const built = await buildSite({ paths, today: '2026-06-15', cache: false, readValues: false, onStage: (s) => seen.build.push(s) }, { audience: 'public' });
     expect([checked.diagnostics.filter((d) => d.severity === 'error'), built.written]).toEqual([[], true]);
     expect(seen).toEqual({ check: CHECK_STAGES, build: names });
     expect(seen.build.slice(0, CHECK_STAGES.length)).toEqual(seen.check);

@@ -24,7 +24,7 @@ function pagesWithDates(root: string): string[] {
   return listFiles(join(root, 'dist')).filter((f) => f.endsWith('.html') && readFileSync(join(root, 'dist', f), 'utf8').includes('Last updated'));
 }
 
-const built = (root: string) => `✔ 4 files checked: no problems\nBuilt 7 pages (public) into ${join(root, 'dist')}\n`;
+const built = (root: string) => `✔ 4 files checked: no problems\nBuilt 8 pages (public) into ${join(root, 'dist')}\n`;
 
 /** A repository of four pages in three commits: a.md last changed in the first, b.md in the second, c.md in the third. */
 function threeCommits(): string {

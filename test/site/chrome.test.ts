@@ -35,7 +35,7 @@ describe('sidebar', () => {
   it('follows the content folders at any depth, by weight then title, with the generated indexes', () => {
     const sidebar = region(html(nested, '/guides/alpha/'), '<nav class="sidebar"', '</nav>');
     // Only the sections on the way to the page are unfolded, so the sidebar stays small in a big handbook.
-    expect(hrefs(sidebar)).toEqual(['/', '/about/', '/guides/', '/guides/setup/', '/guides/deep/', '/guides/alpha/', '/guides/zeta/', '/kpis/', '/okrs/']);
+    expect(hrefs(sidebar)).toEqual(['/', '/about/', '/guides/', '/guides/setup/', '/guides/deep/', '/guides/alpha/', '/guides/zeta/', '/kpis/', '/okrs/', '/transparency/']);
     expect(sidebar).toMatch(/<li class="nav-section nav-folded">\s*<a href="\/guides\/deep\/">Deep<\/a>/);
     // A section's pages are a list inside its head's item.
     const deep = region(html(nested, '/guides/deep/inner/'), '<nav class="sidebar"', '</nav>');
