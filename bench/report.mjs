@@ -1,5 +1,6 @@
 // Turns raw run timings into the figures issue 6 asks for: a Markdown table,
 // the per-page scaling and the targets, plus the same data as JSON.
+import { availableParallelism } from 'node:os';
 import { REFERENCE_ID } from './scenarios.mjs';
 
 /** Issue 6's targets, as ratios to the reference at the same page count. */
@@ -81,10 +82,38 @@ export function targets(rows, scaled) {
   return { pages, definedAt: TARGET_PAGES, results: out };
 }
 
+/** Highlighting may cost at most this share of a cold build (issue 13). */
+const HIGHLIGHT_TARGET = 0.1;
+
+/**
+ * What highlighting costs a cold build, per page count, two ways: measured in
+ * process (every code block highlighted, plus loading Prism once in each of
+ * the threads that render bodies), as a share of the cold build's CPU time;
+ * and the cold build's wall and CPU time less those of its twin whose code is
+ * in no known language (noisier: the difference of two whole builds).
+ */
+export function highlightShare(rows, measured) {
+  return measured.map((m) => {
+    const cold = rows.find((r) => r.scenario === 'build-cold' && r.pages === m.pages);
+    const plain = rows.find((r) => r.scenario === 'build-cold-plain' && r.pages === m.pages);
+    // Bodies are rendered in up to 4 worker threads from 400 pages on (src/bodies), else in the main thread.
+    const threads = m.pages >= 400 ? Math.min(availableParallelism(), 4) : 1;
+    const cpuMs = m.highlightMs + m.loadMs * threads;
+    return {
+      ...m,
+      threads,
+      cpuMs,
+      share: cold ? Number((cpuMs / cold.medianCpuMs).toFixed(3)) : null,
+      versusPlain: cold && plain ? { wallMs: cold.medianMs - plain.medianMs, cpuMs: cold.medianCpuMs - plain.medianCpuMs, wallShare: Number(((cold.medianMs - plain.medianMs) / cold.medianMs).toFixed(3)) } : null,
+    };
+  });
+}
+
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const percent = (share) => `${(share * 100).toFixed(1)} %`;
 
 /** The report printed on stdout. */
-export function markdown(rows, scaled, judged) {
+export function markdown(rows, scaled, judged, highlight = []) {
   const lines = [
     '| scenario | pages | median wall | pages/s | peak RSS (MiB) | × reference | median CPU |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -96,5 +125,11 @@ export function markdown(rows, scaled, judged) {
   }
   lines.push('', `Issue 6 targets at ${judged.pages} pages${judged.pages === judged.definedAt ? '' : ` (they are defined at ${judged.definedAt})`}:`, '');
   for (const t of judged.results) lines.push(`- [${t.met ? 'x' : ' '}] ${t.target}: ${t.value}${t.met ? '' : ' (not met)'}`);
+  if (highlight.length > 0) lines.push('', `Highlighting code in a cold build (target: ≤ ${percent(HIGHLIGHT_TARGET)} of it):`, '');
+  for (const h of highlight) {
+    const share = h.share == null ? '' : `, ${percent(h.share)} of build-cold's CPU time${h.share <= HIGHLIGHT_TARGET ? '' : ' (not met)'}`;
+    const twin = h.versusPlain ? `; build-cold less its unhighlighted twin: ${seconds(h.versusPlain.wallMs)} wall (${percent(h.versusPlain.wallShare)}), ${seconds(h.versusPlain.cpuMs)} CPU` : '';
+    lines.push(`- ${h.pages} pages: ${h.blocks} code blocks in ${h.highlightMs} ms, Prism loaded in ${h.loadMs} ms × ${h.threads} thread(s) → ${seconds(h.cpuMs)}${share}${twin}`);
+  }
   return `${lines.join('\n')}\n`;
 }

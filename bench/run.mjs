@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { usageMethod } from './measure.mjs';
-import { markdown, scaling, summarise, targets, withRatios } from './report.mjs';
+import { highlightCost } from './highlight-cost.mjs';
+import { highlightShare, markdown, scaling, summarise, targets, withRatios } from './report.mjs';
 import { prepareWorkspace, SCENARIOS } from './scenarios.mjs';
 
 const USAGE = `usage: npm run bench -- [--pages 1000,10000] [--runs 3] [--only id,id] [--seed 1] [--tmp DIR] [--keep]
@@ -60,6 +61,7 @@ const progress = process.stderr.isTTY ? (text) => process.stderr.write(`\r\x1b[K
 const opts = options();
 const base = await baseDir(opts.tmp);
 const rows = [];
+const highlighting = [];
 try {
   for (const pages of opts.pages) {
     progress(`[${pages} pages] generating…`);
@@ -77,6 +79,8 @@ try {
       await scenario.after?.(ws);
       rows.push(summarise(scenario, pages, measured));
     }
+    progress(`[${pages} pages] highlighting, in process`);
+    highlighting.push({ pages, ...(await highlightCost(ws.root)) });
     if (!opts.keep) await rm(ws.dir, { recursive: true, force: true });
   }
 } finally {
@@ -87,11 +91,12 @@ try {
 const table = withRatios(rows);
 const scaled = scaling(table);
 const judged = targets(table, scaled);
-process.stdout.write(markdown(table, scaled, judged));
+const highlight = highlightShare(table, highlighting);
+process.stdout.write(markdown(table, scaled, judged, highlight));
 
 const out = fileURLToPath(new URL('.out/', import.meta.url));
 await mkdir(out, { recursive: true });
 const machine = { node: process.version, platform: `${process.platform}-${process.arch}`, cpu: cpus()[0]?.model ?? 'unknown', cores: availableParallelism(), memoryMiB: Math.round(totalmem() / 2 ** 20) };
-const json = { date: new Date().toISOString(), machine, runs: opts.runs, seed: opts.seed, usage: usageMethod, results: table, scaling: scaled, targets: judged };
+const json = { date: new Date().toISOString(), machine, runs: opts.runs, seed: opts.seed, usage: usageMethod, results: table, scaling: scaled, targets: judged, highlighting: highlight };
 await writeFile(join(out, 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
 process.stdout.write(`\nJSON: ${join(out, 'latest.json')}${opts.keep ? `\nFiles kept in ${base}` : ''}\n`);

@@ -17,15 +17,28 @@ const REFERENCE = fileURLToPath(new URL('eleventy-reference.mjs', import.meta.ur
  */
 export async function prepareWorkspace(base, pages, seed) {
   const dir = join(base, `pages-${pages}`);
-  const ws = { dir, pages, root: join(dir, 'handbook'), site: join(dir, 'site'), refIn: join(dir, 'reference-in'), refOut: join(dir, 'reference-out') };
+  const ws = { dir, pages, root: join(dir, 'handbook'), site: join(dir, 'site'), plainRoot: join(dir, 'handbook-plain'), plainSite: join(dir, 'site-plain'), refIn: join(dir, 'reference-in'), refOut: join(dir, 'reference-out') };
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   const written = await writeHandbook(ws.root, pages, seed);
   await cp(join(ws.root, 'content'), ws.refIn, { recursive: true });
+  await writePlainTwin(ws.root, ws.plainRoot, written);
   // A page from the middle: neither the first file read nor the last.
   ws.edited = join(ws.root, written[Math.floor(written.length / 2)]);
   ws.original = await readFile(ws.edited, 'utf8');
   return ws;
+}
+
+/**
+ * The same handbook with every code block in a language no highlighter knows
+ * (same length, same Markdown otherwise): a cold build of it costs what one of
+ * the handbook costs, highlighting aside.
+ */
+async function writePlainTwin(root, twin, files) {
+  await cp(root, twin, { recursive: true });
+  for (let i = 0; i < files.length; i += 256) {
+    await Promise.all(files.slice(i, i + 256).map(async (file) => writeFile(join(twin, file), (await readFile(join(root, file), 'utf8')).replace(/^```[\w-]+$/gm, (fence) => `\`\`\`${'x'.repeat(fence.length - 3)}`))));
+  }
 }
 
 const dropCache = (ws) => rm(join(ws.root, '.cache'), { recursive: true, force: true });
@@ -61,6 +74,13 @@ export const SCENARIOS = [
     verify: (ws) => allPagesIn(ws.site, ws),
   },
   { id: 'build-warm', title: 'handbook build public, warm (1 page edited)', before: editOnePage, run: build, verify: (ws) => allPagesIn(ws.site, ws), after: restorePage },
+  {
+    id: 'build-cold-plain',
+    title: 'handbook build public, cold, code in no known language (nothing highlighted)',
+    before: (ws) => Promise.all([rm(join(ws.plainRoot, '.cache'), { recursive: true, force: true }), rm(ws.plainSite, { recursive: true, force: true })]),
+    run: (ws) => measure(CLI, ['build', '--root', ws.plainRoot, '--out', ws.plainSite, '--today', BENCH_TODAY]),
+    verify: (ws) => allPagesIn(ws.plainSite, ws),
+  },
   {
     id: 'eleventy',
     title: 'plain Eleventy 3 + markdown-it (reference)',

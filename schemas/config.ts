@@ -33,6 +33,8 @@ export const ConfigSchema = z.strictObject({
       check_in_every_days: z.number().int().min(1).optional().meta({ description: 'The check-in cadence: a key result of a current OKR whose last check-in is older than this many days is a `kr/stale-check-in` warning. None by default.' }),
     })
     .default({ max_current: 3 }),
+  /** The sidebar: the generated pages (OKR index, KPI index, …) go `first` or `last` among the top-level sections, never among them. */
+  nav: z.strictObject({ generated: z.enum(['first', 'last']).default('last') }).default({ generated: 'last' }),
   /**
    * Pages per search index shard. A build after an edit re-indexes only the shards
    * whose pages changed; a reader's search loads one small index per shard.

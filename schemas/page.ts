@@ -16,6 +16,8 @@ export const PageSchema = z.strictObject({
   layout: unprinted(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'expected a layout name such as page' })).optional(),
   description: z.string().optional(),
   permalink: Permalink.optional(),
+  /** URLs this page had before it moved: each keeps working, as a redirect to this page. */
+  redirect_from: z.array(Permalink).optional(),
   draft: z.boolean().optional(),
   owner: Owner.optional(),
   okrs: z.array(OkrSchema).optional(),

@@ -8,14 +8,17 @@ if (form) {
   const list = panel.querySelector('ul');
   const status = form.querySelector('[role="status"]');
   let engine;
+  // The site may be served under a path (/handbook/): the index lies beside this script's folder, wherever that is.
+  // Pagefind prefixes its results' URLs (site paths) with the folder its bundle is served from.
+  const bundle = new URL('../pagefind/', import.meta.url);
   const load = () =>
-    (engine ??= import('/pagefind/pagefind.js').then(async (pagefind) => {
+    (engine ??= import(new URL('pagefind.js', bundle).href).then(async (pagefind) => {
       const options = { excerptLength: 16 };
       await pagefind.options(options);
       await pagefind.init();
       // A big handbook's index comes in shards (handbook.config.yaml, search.shard_pages): one search covers them all.
-      const shards = await fetch('/pagefind/shards.json').then((response) => (response.ok ? response.json() : []));
-      await Promise.all(shards.map((shard) => pagefind.mergeIndex(shard, options)));
+      const shards = await fetch(new URL('shards.json', bundle)).then((response) => (response.ok ? response.json() : []));
+      await Promise.all(shards.map((shard) => pagefind.mergeIndex(new URL(shard, bundle).pathname, options)));
       return pagefind;
     }));
   const close = () => {

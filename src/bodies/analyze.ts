@@ -39,9 +39,13 @@ export type TreeRenderer = (tree: Root) => RenderedMarkdown;
 export function analyzeBody(input: BodyInput, render?: TreeRenderer): BodyResult {
   const tree = parseMarkdown(input.body);
   expandDirectives(tree, input.titles);
-  const outline = outlineOf(tree);
+  const outline = outlineOf(tree, input.body);
   const fields = input.markdown.map((markdown) => parseMarkdown(markdown));
-  if (fields.length > 0) outline.markdownLinks = fields.map((field) => outlineOf(field).links);
+  if (fields.length > 0) {
+    const outlines = fields.map((field, k) => outlineOf(field, input.markdown[k]));
+    outline.markdownLinks = outlines.map((o) => o.links);
+    if (outlines.some((o) => o.migration)) outline.markdownMigration = outlines.map((o) => o.migration ?? []);
+  }
   return render ? { outline, ...render(tree), markdown: fields.map(render) } : { outline };
 }
 

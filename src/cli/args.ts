@@ -15,8 +15,8 @@ export type Command =
   | { name: 'schema'; exports: boolean }
   | { name: 'diff'; root?: string; content?: string; config?: string; base: string; audience: Audience; format: DiffFormat; today?: string }
   | { name: 'codeowners'; root?: string; content?: string; config?: string; check?: string }
-  | { name: 'check'; root?: string; content?: string; config?: string; values?: string; format: Format; strict: boolean; today?: string; cache: boolean }
-  | { name: 'build'; root?: string; content?: string; config?: string; values?: string; out?: string; audience: Audience; format: Format; today?: string; cache: boolean };
+  | { name: 'check'; root?: string; content?: string; config?: string; values?: string; format: Format; strict: boolean; today?: string; cache: boolean; since?: string }
+  | { name: 'build'; root?: string; content?: string; config?: string; values?: string; out?: string; audience: Audience; format: Format; today?: string; cache: boolean; baseUrl?: string };
 
 /** How `handbook diff` prints its report. */
 export const DIFF_FORMATS = ['markdown', 'json'] as const;
@@ -56,14 +56,15 @@ export function parseCommand(argv: readonly string[]): Command {
     return { name: 'codeowners', ...paths(v), ...(typeof v.check === 'string' ? { check: v.check } : {}) };
   }
   if (name === 'check') {
-    const v = parse(rest, { ...common, strict: { type: 'boolean', default: false } });
+    const v = parse(rest, { ...common, strict: { type: 'boolean', default: false }, since: { type: 'string' } });
     if (v.help) return { name: 'help' };
-    return { name: 'check', ...paths(v), format: oneOf('--format', v.format as string, FORMATS), strict: Boolean(v.strict), ...today(v.today), cache: !v['no-cache'] };
+    if (v.since === '') throw new UsageError('--since needs a git ref, such as origin/main');
+    return { name: 'check', ...paths(v), format: oneOf('--format', v.format as string, FORMATS), strict: Boolean(v.strict), ...today(v.today), cache: !v['no-cache'], ...(typeof v.since === 'string' ? { since: v.since } : {}) };
   }
   if (name === 'build') {
-    const v = parse(rest, { ...common, out: { type: 'string' }, audience: { type: 'string', default: 'public' } });
+    const v = parse(rest, { ...common, out: { type: 'string' }, audience: { type: 'string', default: 'public' }, 'base-url': { type: 'string' } });
     if (v.help) return { name: 'help' };
-    return { name: 'build', ...paths(v), ...(typeof v.out === 'string' ? { out: v.out } : {}), audience: oneOf('--audience', v.audience as string, AUDIENCES), format: oneOf('--format', v.format as string, FORMATS), ...today(v.today), cache: !v['no-cache'] };
+    return { name: 'build', ...paths(v), ...(typeof v.out === 'string' ? { out: v.out } : {}), audience: oneOf('--audience', v.audience as string, AUDIENCES), format: oneOf('--format', v.format as string, FORMATS), ...today(v.today), cache: !v['no-cache'], ...baseUrl(v['base-url']) };
   }
   throw new UsageError(`unknown command \`${name}\`; expected check, build, diff, codeowners or schema`);
 }
@@ -98,12 +99,21 @@ function today(value: unknown): { today?: string } {
   return { today: s };
 }
 
+/** `--base-url`: an absolute http(s) URL, or a path from the host's root such as `/handbook/`. */
+function baseUrl(value: unknown): { baseUrl?: string } {
+  if (value === undefined) return {};
+  const s = String(value);
+  const path = /^\/(?!\/)[^\s?#\\]*$/.test(s);
+  if (path || (/^https?:\/\/[^\s]+$/i.test(s) && URL.canParse(s) && !/[?#]/.test(s))) return { baseUrl: s };
+  throw new UsageError(`--base-url must be an http(s) URL or a path starting with /, such as https://example.github.io/handbook/ or /handbook/, got \`${s}\``);
+}
+
 /** The help text. */
 export const HELP = `Usage:
   handbook check [--root DIR] [--content DIR] [--config FILE] [--values DIR]
-                 [--format pretty|github|json] [--strict] [--today YYYY-MM-DD] [--no-cache]
+                 [--format pretty|github|json] [--strict] [--today YYYY-MM-DD] [--since GIT-REF] [--no-cache]
   handbook build [--root DIR] [--content DIR] [--config FILE] [--values DIR]
-                 [--audience public|internal] [--out DIR] [--format pretty|github|json]
+                 [--audience public|internal] [--out DIR] [--base-url URL] [--format pretty|github|json]
                  [--today YYYY-MM-DD] [--no-cache]
   handbook diff --base REF [--root DIR] [--content DIR] [--config FILE] [--audience public|internal]
                 [--format markdown|json] [--today YYYY-MM-DD]

@@ -94,8 +94,9 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
         onProgress: (stage: string, done: number, total: number) => progress.update(done, total, PROGRESS[stage as StageName]),
       };
       // Imported only for a build, so that `check` never loads Eleventy, Pagefind or the renderer.
-      const result = command.name === 'check' ? await check(ctx) : await (await import('../commands/build.js')).build(ctx, command.audience);
+      const result = command.name === 'check' ? await check(ctx, command.since) : await (await import('../commands/build.js')).build(ctx, command.audience, command.baseUrl);
       progress.end();
+      if ('usage' in result) return usage(io, result.usage);
       if ('datesNote' in result && result.datesNote) io.stderr.write(`handbook: ${result.datesNote}\n`);
       if (result.cacheError) io.stderr.write(`handbook: the cache was not written (${result.cacheError.message}); use --no-cache to skip it\n`);
       io.stdout.write(report(command.format, result, io));

@@ -9,10 +9,10 @@ export interface BuildCommandResult extends BuildResult {
   datesNote?: string;
 }
 
-/** `handbook build`: every stage of the pipeline for one audience, with each page's last commit date from git. */
-export async function build(ctx: Omit<RunContext, 'readValues'>, audience: Audience): Promise<BuildCommandResult> {
+/** `handbook build`: every stage of the pipeline for one audience, with each page's last commit date from git; `baseUrl` (`--base-url`) stands for `site.url`. */
+export async function build(ctx: Omit<RunContext, 'readValues'>, audience: Audience, baseUrl?: string): Promise<BuildCommandResult> {
   const dates = await lastCommitDates(ctx.paths.root);
   // Only the internal site is made with the values directory: the public build never holds its values.
-  const result = await buildSite({ ...ctx, readValues: audience === 'internal' }, { audience, lastUpdated: dates.dates });
+  const result = await buildSite({ ...ctx, readValues: audience === 'internal' }, { audience, lastUpdated: dates.dates, ...(baseUrl !== undefined ? { baseUrl } : {}) });
   return { ...result, ...(dates.note ? { datesNote: dates.note } : {}) };
 }

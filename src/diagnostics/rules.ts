@@ -1,4 +1,5 @@
 import type { Severity } from './diagnostic.js';
+import type { TemplateKind } from '../markdown/migration.js';
 import { listCode } from './did-you-mean.js';
 
 /**
@@ -48,6 +49,30 @@ function typeName(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   return `${typeof value} \`${String(value)}\``;
+}
+
+/** What to write instead of each kind of template syntax. */
+const TEMPLATE_HINTS: Record<TemplateKind, string> = {
+  include: 'paste what the include holds into the page, or link to a page that has it',
+  baseurl: 'write the site path itself, e.g. `/company/`: the build puts the base path (site.url) before it; until then, a link whose target holds it is left out',
+  output: 'write the value itself',
+  tag: 'remove the tag and keep the text it should show',
+  comment: 'write an HTML comment `<!-- … -->`, which is dropped from the page',
+  toc: 'remove it (and the `* TOC` line before it): every page lists its h2 and h3 headings under "On this page"',
+  attributes: 'remove it: classes and ids cannot be set in Markdown here',
+  'heading-id': 'remove it: a heading\'s anchor is made from its text (GitHub\'s slug)',
+};
+
+/** How to write in Markdown what a raw HTML element meant. */
+function rawHtmlHint(tag: string): string {
+  const name = /^<([A-Za-z][A-Za-z0-9-]*)/.exec(tag)?.[1]?.toLowerCase() ?? '';
+  if (name === 'img') return 'write the image in Markdown: `![what it shows](/images/file.png)`';
+  if (name === 'a') return 'write the link in Markdown: `[text](/company/)`';
+  if (name === 'br') return 'end the line with a backslash `\\` for a line break';
+  if (['table', 'thead', 'tbody', 'tr', 'td', 'th'].includes(name)) return 'write a GFM table: `| a | b |`, `|---|---|`';
+  if (['script', 'style', 'iframe', 'object', 'embed', 'video', 'audio', 'form', 'input', 'button', 'link', 'meta'].includes(name)) return 'scripts, styles and embeds are never published: link to the page or file instead';
+  if (['b', 'strong', 'i', 'em', 'u', 'code', 'kbd', 'sup', 'sub', 'mark', 'small', 'span', 'font', 'center'].includes(name)) return 'write it in Markdown: **bold**, *emphasis*, `code`';
+  return 'write it in Markdown; raw HTML is never published, for safety';
 }
 
 /**
@@ -205,6 +230,52 @@ export const rules = {
           : `this page and the static file \`static${a.written}\` are both written to \`${a.written}\``,
     hint: (a) => (a.kind === 'generated' ? 'choose another file name or permalink' : a.kind === 'page' ? 'rename one of the files or change its permalink' : 'rename the page or the static file'),
   }),
+  'redirect/conflict': rule({
+    severity: 'error', summary: 'A `redirect_from` URL is also a page, a generated page or a static file, or two pages claim it; each side is reported.', example: 'redirect_from: [/company/] where /company/ is a page', fix: 'Remove the URL from `redirect_from`, or move what is there.',
+    message: (
+      a:
+        | { kind: 'page'; url: string; other: string }
+        | { kind: 'target'; url: string; other: string }
+        | { kind: 'own'; url: string }
+        | { kind: 'generated'; url: string }
+        | { kind: 'static'; url: string; written: string }
+        | { kind: 'claimed'; url: string; other: string },
+    ) =>
+      a.kind === 'page'
+        ? `\`${a.url}\` in \`redirect_from\` is the URL of ${a.other}; a redirect cannot replace a page`
+        : a.kind === 'target'
+          ? `this page's URL \`${a.url}\` is also in \`redirect_from\` of ${a.other}`
+          : a.kind === 'own'
+            ? `\`${a.url}\` in \`redirect_from\` is this page's own URL`
+            : a.kind === 'generated'
+              ? `\`${a.url}\` in \`redirect_from\` is reserved for a page okr-handbook generates`
+              : a.kind === 'static'
+                ? `\`${a.url}\` in \`redirect_from\` is written by the static file \`static${a.written}\``
+                : `\`${a.url}\` is in \`redirect_from\` of ${a.other} too; an old URL redirects to one page only`,
+    hint: (a) =>
+      a.kind === 'target'
+        ? 'remove it from `redirect_from` there, or move this page'
+        : a.kind === 'claimed'
+          ? 'keep it on the page that took the old page\'s place'
+          : a.kind === 'page'
+            ? 'remove it from `redirect_from`, or move that page'
+            : 'remove it from `redirect_from`',
+  }),
+  'page/moved-without-redirect': rule({
+    severity: 'error', summary: 'A page URL that existed at the git ref of `check --since` is gone, and no page lists it in `redirect_from`: every bookmark and outside link to it breaks.', example: 'git mv content/company/goals.md content/strategy/goals.md', fix: 'Add the old URL to the `redirect_from` of the page that took its place (the hint has the line).',
+    message: (a: { kind: 'renamed' | 'changed' | 'deleted'; url: string; ref: string; was: string; hasList: boolean }) =>
+      a.kind === 'renamed'
+        ? `this page was \`${a.url}\` at \`${a.ref}\` (as ${a.was}); no page is there now, and no \`redirect_from\` lists it`
+        : a.kind === 'changed'
+          ? `this page was \`${a.url}\` at \`${a.ref}\`; no page is there now, and no \`redirect_from\` lists it`
+          : `\`${a.url}\` existed at \`${a.ref}\`; this file was deleted, and no \`redirect_from\` lists its URL`,
+    hint: (a) =>
+      a.kind === 'deleted'
+        ? `add \`redirect_from: [${a.url}]\` to the page that replaces it`
+        : a.hasList
+          ? `add \`- ${a.url}\` to this page's \`redirect_from\` list`
+          : `add \`redirect_from: [${a.url}]\` to this page's front matter`,
+  }),
   'static/reserved-path': rule({
     severity: 'error', summary: 'A static file would replace a file every build writes: a generated page (`/okrs/`, `/kpis/`, `/transparency/`, `/404.html`), `robots.txt`, `sitemap.xml`, or a file under `/assets/` or `/pagefind/`.', example: 'static/sitemap.xml', fix: 'Rename or move the file; change the 404 page or the assets through layouts/.',
     message: (a: { written: string }) => `this static file would replace \`/${a.written}\`, which every build writes`,
@@ -322,6 +393,19 @@ export const rules = {
     message: (a: { field: string; allowed: readonly string[]; guess?: string | undefined }) => `\`${a.field}\` is not an internal field of this record, expected one of ${listCode(a.allowed)}`,
     hint: (a) => guessOr(a.guess, 'public fields need no approval; name internal fields only'),
   }),
+  'body/template-syntax': rule({
+    severity: 'warning', summary: 'A page body (or a KPI definition) holds Liquid or Nunjucks syntax (`{% include %}`, `{{ site.baseurl }}`, `{# #}`) or a kramdown attribute list (`{:toc}`, `{: .class}`, `{#id}`): no template language runs on pages, so it shows as text (a link target holding it is left out).', example: '{% include toc.html %} (from a Jekyll handbook)', fix: 'Write what it should show instead (the hint says what).',
+    message: (a: { kind: TemplateKind; text: string }) =>
+      a.kind === 'toc' || a.kind === 'attributes' || a.kind === 'heading-id'
+        ? `\`${a.text}\` is a kramdown attribute list; it shows on the page as text`
+        : `\`${a.text.replace(/\s+/g, ' ')}\` is template syntax (Liquid, Nunjucks); no template runs on pages, so it shows as text`,
+    hint: (a) => TEMPLATE_HINTS[a.kind],
+  }),
+  'body/raw-html-dropped': rule({
+    severity: 'warning', summary: 'A page body (or a KPI definition) holds raw HTML, which the sanitiser drops from the page (comments are dropped too, on purpose, and not reported).', example: '<details><summary>More</summary>…</details>', fix: 'Write it in Markdown (the hint says how).',
+    message: (a: { tag: string }) => `raw HTML \`${a.tag.length > 60 ? `${a.tag.slice(0, 57)}...` : a.tag}\` is dropped from the page`,
+    hint: (a) => rawHtmlHint(a.tag),
+  }),
   'link/broken-page': rule({
     severity: 'error', summary: 'A link points at a page that does not exist in the handbook.', example: '[KPIs](/data-team/kpi)', fix: 'Fix the path (the hint names the closest page).',
     message: (a: { url: string; target: string; guess?: string | undefined }) => `link \`${a.url}\` points at \`${a.target}\`, which is not a page or file of this handbook`,
@@ -341,15 +425,20 @@ export const rules = {
         : `link \`${a.url}\` points at the draft page \`${a.target}\`, which the ${a.audience} site does not have`,
     hint: (a) => (a.generated ? 'publish a page with an OKR due in that quarter, or remove the link' : 'publish the page (remove `draft: true`) or remove the link'),
   }),
+  'link/to-redirect': rule({
+    severity: 'warning', summary: 'A link points at an old URL of a page (in its `redirect_from`); it resolves, through the redirect.', example: '[Goals](/company/goals/) after goals.md moved to /strategy/goals/', fix: 'Link to the page\'s URL.',
+    message: (a: { url: string; from: string; to: string; href: string }) => `link \`${a.url}\` points at \`${a.from}\`, an old URL of \`${a.to}\`; the site links to the new one`,
+    hint: (a) => `write \`${a.href}\``,
+  }),
   'link/invalid-url': rule({
     severity: 'error', summary: 'A URL is malformed or uses a scheme that is not allowed (`javascript:`, `data:`, …).', example: '[x](javascript:alert(1))', fix: 'Use an http(s), mailto or site-relative URL.',
     message: (a: { url: string; reason: string }) => `link \`${a.url}\` is not allowed (${a.reason})`,
     hint: 'use an http(s), mailto or site-relative URL',
   }),
   'build/layout-error': rule({
-    severity: 'error', summary: 'A layout failed while rendering a page; nothing was written.', example: 'a custom layout that calls an unknown filter', fix: 'Fix the layout named in the message.',
+    severity: 'error', summary: 'A layout failed while rendering a page; nothing was written.', example: 'a custom layout that calls an unknown filter, or reaches for a file', fix: 'Fix the layout named in the message. Layouts get the page and site data; they cannot read files, start processes or write outside the site.',
     message: (a: { message: string }) => a.message,
-    hint: 'fix the layout; nothing was written',
+    hint: 'fix the layout; nothing was written (layouts cannot read files or start processes: they get the page and site data)',
   }),
   'build/output-path': rule({
     severity: 'error', summary: 'A page would be written outside the output folder.', example: 'a permalink that escapes the site', fix: 'Use an absolute permalink inside the site.',

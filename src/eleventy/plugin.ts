@@ -1,7 +1,8 @@
 import type { Audience } from '../../schemas/visibility.js';
 import { resolve, sep } from 'node:path';
+import { withBase } from '../pages/url.js';
 import { navTreeHtml } from '../view/nav-html.js';
-import { InternalDataError } from './guard.js';
+import type { NavNode } from '../view/navigation.js';
 
 /** What Eleventy needs of a page to lay it out: the rest is the layout's (`hb`). */
 export interface EleventyPage {
@@ -16,13 +17,11 @@ export interface EleventyBuild<P extends EleventyPage = EleventyPage> {
   audience: Audience;
   /** Site-wide data for every layout (title, navigation, …). */
   site: Record<string, unknown>;
+  /** The path the site is served under (`/handbook`; `''` at a host's root): the `href` filter puts it before site paths. */
+  base: string;
   pages: P[];
-  /** The public build's unpublished internal values: none may reach a page by another route than `hb`. */
-  secrets?: ReadonlySet<string>;
 }
 
-/** Keys of Eleventy's data cascade that are Eleventy's own or ours, and checked separately. */
-const CASCADE_KEYS = new Set(['hb', 'site', 'eleventy', 'page', 'collections', 'pkg', 'pagination', 'permalink', 'layout', 'templateEngineOverride', 'eleventyExcludeFromCollections', 'eleventyComputed', 'handbookGuard']);
 const PAGES_KEY = 'handbookPages_';
 
 /** Raised when a page would be written outside the output folder. */
@@ -76,22 +75,15 @@ export function handbookPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.amendLibrary('njk', (env) => {
     for (const loader of env.loaders) if (Array.isArray(loader.searchPaths)) loader.searchPaths = loader.searchPaths.filter((p) => resolve(p) === resolve(layoutsDir));
     // On Nunjucks itself: Eleventy would time each of its thousands of calls, and warn on stderr of the time they take.
-    env.addFilter('navTree', navTreeHtml);
+    env.addFilter('navTree', (nodes: readonly NavNode[], current: string) => navTreeHtml(nodes, current, build.base));
+    // Not `url`: Eleventy adds its own filter of that name after this, over it.
+    env.addFilter('href', (url: unknown) => (typeof url === 'string' ? withBase(build.base, url) : url));
   });
 
   const byLayout = new Map<string, EleventyPage[]>();
   for (const page of build.pages) byLayout.set(page.layout, [...(byLayout.get(page.layout) ?? []), page]);
   eleventyConfig.addGlobalData('site', build.site);
 
-  const secrets = build.secrets ?? new Set<string>();
-  const guard = (data: Record<string, unknown>, key: string) => {
-    // The pages were guarded before they came; data that reached a page by any other
-    // route (a layout's front matter, computed data) must hold no internal value.
-    for (const [name, value] of Object.entries(data)) {
-      if (!CASCADE_KEYS.has(name) && !name.startsWith(PAGES_KEY)) assertNoSecret(value, name, secrets);
-    }
-    return key;
-  };
   for (const [layout, pages] of [...byLayout].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const key = `${PAGES_KEY}${layout.replace(/-/g, '_')}`;
     eleventyConfig.addGlobalData(key, pages);
@@ -103,10 +95,7 @@ export function handbookPlugin(eleventyConfig: EleventyConfig): void {
       pagination: { data: key, size: 1, alias: 'hb', addAllPagesToCollections: false },
       // With dynamic permalinks off, a computed permalink needs a static placeholder to replace.
       permalink: '/__okr_handbook_placeholder__/index.html',
-      eleventyComputed: {
-        permalink: (data: { hb: EleventyPage }) => `/${data.hb.outputPath}`,
-        ...(build.audience === 'public' ? { handbookGuard: (data: Record<string, unknown>) => guard(data, key) } : {}),
-      },
+      eleventyComputed: { permalink: (data: { hb: EleventyPage }) => `/${data.hb.outputPath}` },
     });
   }
 
@@ -116,15 +105,4 @@ export function handbookPlugin(eleventyConfig: EleventyConfig): void {
     if (target !== false && !resolve(target).startsWith(root)) throw new OutputPathError(target);
     return content;
   });
-}
-
-/** Fails when a value the public build must not hold appears, as a whole scalar, anywhere in `value`. */
-function assertNoSecret(value: unknown, where: string, secrets: ReadonlySet<string>, seen = new Set<unknown>()): void {
-  if (typeof value === 'string' || typeof value === 'number') {
-    if (secrets.has(String(value))) throw new InternalDataError(where);
-    return;
-  }
-  if (value === null || typeof value !== 'object' || seen.has(value)) return;
-  seen.add(value);
-  for (const [key, child] of Object.entries(value)) assertNoSecret(child, Array.isArray(value) ? `${where}[${key}]` : `${where}.${key}`, secrets, seen);
 }

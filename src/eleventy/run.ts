@@ -1,48 +1,26 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
-import Eleventy from '@11ty/eleventy';
-import { causeChain } from '../diagnostics/error.js';
+import { type ChildProcess, fork } from 'node:child_process';
+import { existsSync, realpathSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
-import { type EleventyBuild, type EleventyConfig, type EleventyPage, HANDBOOK_OPTIONS } from './plugin.js';
+import type { ErrorLink, LayoutReply, LayoutRequest } from './layout-process.js';
+import type { EleventyBuild, EleventyPage } from './plugin.js';
 
-/** okr-handbook's Eleventy config file: a few lines that add the plugin. */
-const CONFIG_FILE = join(PACKAGE_ROOT, '.eleventy.js');
-
-/** Raised when Eleventy fails (a layout throws, say); carries Eleventy's own error as `cause`. */
+/** Raised when Eleventy fails (a layout throws, say); `chain` is its error and causes, outermost first. */
 export class EleventyRunError extends Error {
   override name = 'EleventyRunError';
-}
-
-/**
- * Runs Eleventy over finished pages into `outDir`. Its input folder is a fresh
- * empty one, so Eleventy never sees content/; layouts come from `layoutsDir`.
- */
-export async function runEleventy<P extends EleventyPage>(build: EleventyBuild<P>, layoutsDir: string, outDir: string, options: RunOptions<P> = {}): Promise<void> {
-  const { batch = BATCH, prepare = (page) => page, onBatch } = options;
-  // Eleventy holds every page it renders until its run ends: pages go through it in batches, so memory stays flat.
-  for (let start = 0; start < build.pages.length || start === 0; start += batch) {
-    await runOnce({ ...build, pages: build.pages.slice(start, start + batch).map(prepare) }, layoutsDir, outDir);
-    onBatch?.(Math.min(start + batch, build.pages.length), build.pages.length);
-    // With memory to spare, V8 lets the garbage of finished runs pile up (past 1 GB at 10,000 pages) rather than collect it.
-    if (start + batch < build.pages.length) collectGarbage();
+  constructor(
+    message: string,
+    readonly chain: readonly ErrorLink[] = [],
+  ) {
+    super(message);
   }
-}
-
-/** A full garbage collection, through V8's `gc` made reachable at run time (as jest's leak detector does), once. */
-let gc: (() => void) | undefined;
-function collectGarbage(): void {
-  if (!gc) {
-    setFlagsFromString('--expose-gc');
-    gc = runInNewContext('gc') as () => void;
-  }
-  gc();
 }
 
 /** How `runEleventy` feeds Eleventy. */
 export interface RunOptions<P extends EleventyPage> {
+  /** A folder of its own for the layout process (created, then removed): its working directory and Eleventy's input folders. */
+  workDir: string;
   /** Pages per Eleventy run. */
   batch?: number;
   /** Completes a page just before its batch runs (its body's HTML, read from the cache), so only one batch is held whole. */
@@ -54,50 +32,90 @@ export interface RunOptions<P extends EleventyPage> {
 /** Pages per Eleventy run: big enough that its start-up (about 0.2 s) is a small share. */
 const BATCH = 2000;
 
-async function runOnce(build: EleventyBuild, layoutsDir: string, outDir: string): Promise<void> {
-  const inputDir = await mkdtemp(join(tmpdir(), 'okr-handbook-eleventy-'));
+/**
+ * Lays out finished pages into `outDir` with the layouts of `layoutsDir`, in a
+ * layout process (see `startLayoutProcess`). Eleventy holds every page it renders
+ * until its run ends: pages go through it in batches, so memory stays flat.
+ */
+export async function runEleventy<P extends EleventyPage>(build: EleventyBuild<P>, layoutsDir: string, outDir: string, options: RunOptions<P>): Promise<void> {
+  const { workDir, batch = BATCH, prepare = (page) => page, onBatch } = options;
+  // Made first: the permission model grants a folder only as one that exists when the process starts.
+  await Promise.all([mkdir(workDir, { recursive: true }), mkdir(outDir, { recursive: true })]);
+  const layoutProcess = startLayoutProcess(workDir, [layoutsDir], [outDir]);
   try {
-    const layouts = relative(inputDir, layoutsDir);
-    const elev = new Eleventy(eleventyPath(inputDir), outDir, {
-      quietMode: true,
-      // Always our own config file, never an eleventy.config.js from the working directory.
-      configPath: CONFIG_FILE,
-      config(eleventyConfig: EleventyConfig & { setIncludesDirectory(d: string): void; setLayoutsDirectory(d: string): void; setDataDirectory(d: string): void }) {
-        eleventyConfig.setIncludesDirectory(layouts);
-        eleventyConfig.setLayoutsDirectory(layouts);
-        // A folder that never exists: no data file can add to what the projection produced.
-        eleventyConfig.setDataDirectory('.okr-handbook-no-data');
-        eleventyConfig[HANDBOOK_OPTIONS] = { build, outDir, layoutsDir };
-      },
-    });
-    elev.disableLogger();
-    try {
-      await elev.write();
-    } catch (err) {
-      throw new EleventyRunError(rootMessage(err), { cause: err });
+    for (let start = 0; start < build.pages.length || start === 0; start += batch) {
+      await layoutProcess.layOut({ build: { ...build, pages: build.pages.slice(start, start + batch).map(prepare) }, layoutsDir, outDir });
+      onBatch?.(Math.min(start + batch, build.pages.length), build.pages.length);
     }
   } finally {
-    await rm(inputDir, { recursive: true, force: true });
+    await layoutProcess.stop();
+    await rm(workDir, { recursive: true, force: true });
   }
 }
 
+/** okr-handbook's compiled layout process (the TypeScript sources run it from lib/ too). */
+const LAYOUT_PROCESS = join(PACKAGE_ROOT, 'lib/src/eleventy/layout-process.js');
+
 /**
- * How to name `dir` to Eleventy. Eleventy 3 keys its dependency graph by template paths made relative to
- * the working directory by cutting that directory off as a bare string prefix (TemplatePath.relativePath ->
- * stripLeadingSubPath in @11ty/eleventy-utils, with no path separator check). From /tmp/okr, the template
- * /tmp/okr-handbook-eleventy-XXXXXX/handbook-page.html became "handbook-eleventy-XXXXXX/handbook-page.html",
- * matched no template, fell out of the render order and failed the run ("entry._pages is not iterable").
- * No folder name avoids every such working directory (/t is a prefix of /tmp), but Eleventy leaves a
- * relative path alone. It is used only then, so that layout errors keep naming their files absolutely.
+ * Layouts are a trust boundary: Nunjucks lets a template reach JavaScript
+ * (`"".constructor.constructor(…)`), and from there anything the process can.
+ * So Eleventy runs in a child Node under the permission model, which may read
+ * okr-handbook's code, its dependencies, the layouts and `read`, and write only
+ * `workDir` and `write`: not content/, the values directory, the cache, nor any
+ * other file, and it may start no process or worker. It is sent finished pages,
+ * the same ones the guard passed; it never holds anything else.
  */
-function eleventyPath(dir: string): string {
-  const cwd = process.cwd();
-  const inside = cwd.endsWith(sep) ? cwd : cwd + sep;
-  return dir.startsWith(cwd) && !dir.startsWith(inside) ? relative(cwd, dir) : dir;
+function startLayoutProcess(workDir: string, read: readonly string[], write: readonly string[]): { layOut(request: LayoutRequest): Promise<void>; stop(): Promise<void> } {
+  const readable = [...codePaths(), workDir, ...read, ...write];
+  const writable = [workDir, ...write];
+  const child = fork(LAYOUT_PROCESS, [], {
+    cwd: workDir,
+    // Eleventy's ESM cache-busting hook (for its watch mode) would need a worker thread, which the process may not start.
+    env: { ...process.env, ELEVENTY_SKIP_ESM_RESOLVER: '1' },
+    execArgv: [PERMISSION_FLAG, '--disable-warning=ExperimentalWarning', ...grants('--allow-fs-read', readable), ...grants('--allow-fs-write', writable)],
+    serialization: 'advanced',
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+  // What the process says before it dies (an uncaught error, running out of memory) explains its end.
+  let stderr = '';
+  child.stderr!.setEncoding('utf8').on('data', (text: string) => {
+    stderr = (stderr + text).slice(-4000);
+  });
+  const exited = new Promise<string>((done) => child.once('exit', (code, signal) => done(`the layout process stopped (${signal ?? `exit code ${code}`})${stderr.trim() ? `: ${stderr.trim()}` : ''}`)));
+  return {
+    layOut: (request) =>
+      new Promise<void>((done, fail) => {
+        const onReply = (reply: LayoutReply) => {
+          if (reply.ok) done();
+          else fail(new EleventyRunError(reply.chain.map((e) => e.message).filter((m) => m !== '').at(-1) ?? 'Eleventy failed', reply.chain));
+        };
+        child.once('message', onReply);
+        void exited.then((why) => {
+          child.off('message', onReply);
+          fail(new EleventyRunError(why));
+        });
+        child.send(request);
+      }),
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill();
+      await exited;
+    },
+  };
 }
 
-/** Eleventy wraps errors several levels deep; the innermost message names the real problem. */
-function rootMessage(err: unknown): string {
-  const messages = causeChain(err).map((e) => (e as { message?: unknown }).message).filter((m): m is string => typeof m === 'string' && m !== '');
-  return messages.at(-1) ?? String(err);
+/** Node 22 made the permission model stable under this name; Node 20 knows only the experimental one. */
+const PERMISSION_FLAG = process.allowedNodeEnvironmentFlags.has('--permission') ? '--permission' : '--experimental-permission';
+
+/** One flag per path (Node 20.20 no longer reads a comma-separated list), by the path given and its real path. */
+function grants(flag: string, paths: readonly string[]): string[] {
+  return [...new Set(paths.flatMap((p) => (existsSync(p) ? [p, realpathSync(p)] : [p])))].map((p) => `${flag}=${p}`);
+}
+
+/** What the layout process loads: okr-handbook's compiled code and config, and every node_modules folder Node may resolve a dependency in. */
+function codePaths(): string[] {
+  const paths = [join(PACKAGE_ROOT, 'lib'), join(PACKAGE_ROOT, 'package.json'), join(PACKAGE_ROOT, '.eleventy.js')];
+  for (let dir = PACKAGE_ROOT; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'node_modules'))) paths.push(join(dir, 'node_modules'));
+    if (dirname(dir) === dir) return paths;
+  }
 }

@@ -16,6 +16,7 @@ import { checkCheckIns } from './check-ins.js';
 import { checkDisclosures, type StaticFile } from './disclosures.js';
 import { checkLayouts } from './layouts.js';
 import { checkLinks } from './links.js';
+import { checkMigration } from './migration.js';
 import { checkOwners } from './owners.js';
 import type { PageIndex } from './page-index.js';
 import { checkRecords } from './records.js';
@@ -133,6 +134,7 @@ export function linkHandbook(input: LinkInput): { handbook: Handbook; diagnostic
     ...checkScores(pages, people, today),
     ...checkApprovals(pages, config, today),
     ...checkLinks(pages, outlines, index, sites, { config, today }),
+    ...checkMigration(pages, outlines),
     ...(secrets.length > 0 ? checkDisclosures(pages, input.readStatic(), secretFinder(secrets), published) : []),
   ];
   return { handbook: { pages, index, outlines, okrs: okrsById, kpis, people, sites, secrets }, diagnostics };

@@ -6,6 +6,7 @@ import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { markdownFields } from '../markdown/front-matter.js';
 import type { Outline } from '../markdown/outline.js';
 import type { Page } from '../pages/page.js';
+import { basePath } from '../pages/url.js';
 import { frontMatterLinks } from './front-matter-links.js';
 import type { AudienceSite } from './index.js';
 import type { PageIndex } from './page-index.js';
@@ -22,6 +23,7 @@ export function checkLinks(pages: readonly Page[], outlines: ReadonlyMap<string,
   const severity: Severity = context.config.links.broken === 'warn' ? 'warning' : 'error';
   const published = publishedFields({ approvers: context.config.approvers, today: context.today });
   const urls = [...index.byUrl.keys(), ...index.generated];
+  const base = basePath(context.config.site.url);
   const diagnostics: Diagnostic[] = [];
   for (const page of pages) {
     const check = (url: string, place: { line: number; column: number; path?: string }, audiences: readonly Audience[]) => {
@@ -32,11 +34,14 @@ export function checkLinks(pages: readonly Page[], outlines: ReadonlyMap<string,
         return;
       }
       if (resolved.kind === 'broken') {
-        const guess = didYouMean(resolved.target.endsWith('/') ? resolved.target : `${resolved.target}/`, urls);
+        // A link written with the site's base path (`/handbook/company/`): the build adds it, so the link is the rest.
+        const unbased = base !== '' && resolved.target.startsWith(`${base}/`) ? resolveLink(index, page, resolved.target.slice(base.length)) : undefined;
+        const guess = unbased?.kind === 'page' || unbased?.kind === 'static' ? unbased.href : didYouMean(resolved.target.endsWith('/') ? resolved.target : `${resolved.target}/`, urls);
         diagnostics.push(diagnostic('link/broken-page', { ...at, severity }, { url, target: resolved.target, guess }));
         return;
       }
       if (resolved.kind !== 'page') return;
+      if (resolved.redirectedFrom !== undefined) diagnostics.push(diagnostic('link/to-redirect', at, { url, from: resolved.redirectedFrom, to: resolved.url, href: resolved.href }));
       for (const audience of audiences) {
         const site = sites[audience];
         const ids = site.anchors.get(resolved.url);

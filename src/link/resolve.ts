@@ -7,7 +7,7 @@ import type { PageIndex } from './page-index.js';
 export type Resolution =
   | { kind: 'external' }
   | { kind: 'invalid'; reason: string }
-  | { kind: 'page'; url: string; page?: Page; fragment?: string; href: string }
+  | { kind: 'page'; url: string; page?: Page; fragment?: string; href: string; redirectedFrom?: string }
   | { kind: 'static'; href: string }
   | { kind: 'broken'; target: string };
 
@@ -18,7 +18,8 @@ const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
  * Resolves a link as the editor meant it. Site paths (`/a/b`, `/a/b/`), Markdown
  * files (`../x.md`, `x.md#y`), relative paths (read from the source file's folder,
  * as GitHub does) and fragments (`#y`) all lead to a page URL; `href` is the
- * canonical link to write into the HTML.
+ * canonical link to write into the HTML. An old URL of a page (its
+ * `redirect_from`) leads to the page, and says so in `redirectedFrom`.
  */
 export function resolveLink(index: PageIndex, from: Pick<Page, 'contentPath' | 'url'>, raw: string): Resolution {
   const url = raw.trim();
@@ -50,6 +51,9 @@ export function resolveLink(index: PageIndex, from: Pick<Page, 'contentPath' | '
   const unvalidated = index.unvalidated.get(sitePath.slice(1)) ?? index.unvalidated.get(`${sitePath.slice(1)}.md`);
   if (unvalidated !== undefined) return { kind: 'page', url: unvalidated, href: `${unvalidated}${suffix}` };
   if (index.generated.has(canonical) || index.unvalidatedUrls.has(canonical)) return { kind: 'page', url: canonical, ...(fragment !== undefined ? { fragment } : {}), href: `${canonical}${suffix}` };
+  // An old URL of a moved page: the link goes to where the page is now.
+  const moved = index.redirects.get(canonical);
+  if (moved) return { kind: 'page', url: moved.url, page: moved, ...(fragment !== undefined ? { fragment } : {}), href: `${moved.url}${suffix}`, redirectedFrom: canonical };
   return { kind: 'broken', target: sitePath };
 }
 

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { type Dirent, readFileSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, posix, relative, sep } from 'node:path';
 
@@ -18,16 +18,19 @@ export interface ListOptions {
   links?: boolean;
 }
 
-/** Lists every file below `dir`, relative to it, `/`-separated, sorted. Dot-files and links are skipped unless asked for. */
-export async function listFiles(dir: string, options: ListOptions = {}): Promise<string[]> {
-  let entries;
+/** Every entry below `dir`, links included; none when `dir` does not exist. */
+export async function listEntries(dir: string): Promise<Dirent[]> {
   try {
-    entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    return await readdir(dir, { recursive: true, withFileTypes: true });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw err;
   }
-  return entries
+}
+
+/** Lists every file below `dir`, relative to it, `/`-separated, sorted. Dot-files and links are skipped unless asked for. */
+export async function listFiles(dir: string, options: ListOptions = {}): Promise<string[]> {
+  return (await listEntries(dir))
     .filter((e) => e.isFile() || (options.links === true && e.isSymbolicLink() && statSync(join(e.parentPath, e.name), { throwIfNoEntry: false })?.isFile() === true))
     .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
     .filter((p) => options.hidden === true || !p.split('/').some((seg) => seg.startsWith('.')))

@@ -1,6 +1,6 @@
-import { readdir } from 'node:fs/promises';
 import { realpathSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { listEntries } from './read.js';
 
 /** A symbolic link below a folder that leads out of it, and where. */
 export interface OutsideLink {
@@ -17,13 +17,8 @@ export interface OutsideLink {
  * they lead to.
  */
 export async function outsideLinks(dir: string): Promise<OutsideLink[]> {
-  let entries;
-  try {
-    entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw err;
-  }
+  const entries = await listEntries(dir);
+  if (entries.length === 0) return [];
   const root = realpathSync(dir);
   const out: OutsideLink[] = [];
   for (const entry of entries) {

@@ -2,6 +2,7 @@ import GithubSlugger from 'github-slugger';
 import type { PhrasingContent, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
+import { holdsTemplateSyntax, type MigrationFinding, migrationFindings } from './migration.js';
 
 /** A heading as readers and links see it. */
 export interface OutlineHeading {
@@ -26,13 +27,19 @@ export interface Outline {
   recordAnchors: { okr: string[]; kpi: string[] };
   /** Links of each Markdown field of the front matter (a KPI's definition, an OKR's retrospective), in the order of `markdownFields`. */
   markdownLinks?: BodyLink[][];
+  /** Template syntax and raw HTML a migrated handbook left in the body (`check` warns of each); absent when there is none. */
+  migration?: MigrationFinding[];
+  /** The same in each Markdown field of the front matter, in the order of `markdownFields`; absent when there is none. */
+  markdownMigration?: MigrationFinding[][];
 }
 
 /**
- * Reads headings (with the same slugs rehype-slug gives in the built HTML) and
- * links from an expanded tree, in one walk.
+ * Reads headings (with the same slugs rehype-slug gives in the built HTML),
+ * links and, given the body's `source`, what a migrated handbook left in it
+ * (template syntax, raw HTML) from an expanded tree, in one walk. A link whose
+ * target holds template syntax is no link to check: it is never written.
  */
-export function outlineOf(tree: Root): Outline {
+export function outlineOf(tree: Root, source?: string): Outline {
   const slugger = new GithubSlugger();
   const outline: Outline = { headings: [], links: [], recordAnchors: { okr: [], kpi: [] } };
   // remark-rehype numbers footnotes in the order they are first referenced, and a
@@ -40,7 +47,9 @@ export function outlineOf(tree: Root): Outline {
   const footnotes = new Map<string, number>();
   const footnote = (id: string) => footnotes.get(id) ?? footnotes.set(id, footnotes.size + 1).get(id)!;
   let last: OutlineHeading | undefined;
+  const migration: MigrationFinding[] = [];
   visit(tree, (node) => {
+    if (source !== undefined) migration.push(...migrationFindings(node, source));
     if (node.type === 'footnoteReference') footnote(node.identifier);
     if (node.type === 'heading') {
       const text = headingText(node.children, footnote);
@@ -48,10 +57,11 @@ export function outlineOf(tree: Root): Outline {
       outline.headings.push(last);
     } else if (node.type === 'handbookRecord' && last) {
       outline.recordAnchors[node.kind].push(last.id);
-    } else if ((node.type === 'link' || node.type === 'definition' || node.type === 'image') && node.position) {
+    } else if ((node.type === 'link' || node.type === 'definition' || node.type === 'image') && node.position && !holdsTemplateSyntax(node.url)) {
       outline.links.push({ url: node.url, line: node.position.start.line, column: node.position.start.column });
     }
   });
+  if (migration.length > 0) outline.migration = migration;
   return outline;
 }
 

@@ -18,6 +18,9 @@ export const EXPORTS = {
   kpis: { url: '/kpis.json' },
 } as const;
 
+/** Where the 404 page is written: a static host serves it for every unknown address. */
+export const NOT_FOUND_URL = '/404.html';
+
 /** Files every build writes besides the pages (the 404 page, robots.txt, the sitemap, the layouts' assets, the search bundle): no page or static file may take their place. */
 export function isReservedOutput(outputPath: string): boolean {
   return ['404.html', 'robots.txt', 'sitemap.xml'].includes(outputPath) || outputPath.startsWith('assets/') || outputPath.startsWith('pagefind/');

@@ -35,3 +35,34 @@ export function outputPathForUrl(url: string): string {
   const rel = url.replace(/^\//, '');
   return rel === '' || rel.endsWith('/') ? `${rel}index.html` : rel;
 }
+
+/**
+ * The path a site is served under, from its URL, without a trailing slash:
+ * `https://example.github.io/handbook/` → `/handbook`; `''` at a host's root.
+ */
+export function basePath(siteUrl: string | undefined): string {
+  return siteUrl ? new URL(siteUrl).pathname.replace(/\/+$/, '') : '';
+}
+
+/**
+ * The one function every URL the site writes goes through: a site path as the
+ * site serves it, under its base path (`/company/` → `/handbook/company/`).
+ * Anything else (`https:`, `mailto:`, `//host`, `#x`, `?q`) is left as it is.
+ */
+export function withBase(base: string, url: string): string {
+  return base !== '' && url.startsWith('/') && !url.startsWith('//') ? base + url : url;
+}
+
+/**
+ * Where one build's site lives: `site.url`, or `--base-url` over it for one
+ * build (a preview). An override that is only a path (`/mr-12/`) keeps the
+ * configured origin. `url` is absolute, or absent when neither gives an origin.
+ */
+export function siteLocation(configured: string | undefined, override: string | undefined): { url?: string; base: string } {
+  if (override === undefined) return { ...(configured ? { url: configured } : {}), base: basePath(configured) };
+  if (override.startsWith('/')) {
+    const base = override.replace(/\/+$/, '');
+    return { ...(configured ? { url: new URL(`${base}/`, configured).href } : {}), base };
+  }
+  return { url: override, base: basePath(override) };
+}

@@ -1,11 +1,14 @@
 import type { Audience } from '../../schemas/visibility.js';
 import { cacheDir } from '../cache/store.js';
+import { outputProblem } from '../config/paths.js';
 import { type Diagnostic, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { DiagnosticError } from '../diagnostics/error.js';
 import { OutputReuse } from '../output/reuse.js';
+import { siteLocation } from '../pages/url.js';
 import type { RunContext } from './context.js';
 import { checkHandbook, type CheckResult } from './index.js';
 import { layout } from './layout.js';
+import { valuesDirOf } from './load.js';
 import { project } from './project.js';
 import { openStaging, publish, recoverOutput } from './publish.js';
 import { scan } from './scan.js';
@@ -15,6 +18,8 @@ import { search } from './search.js';
 export interface BuildResult extends CheckResult {
   written: boolean;
   pageCount: number;
+  /** Why nothing was built, as a command-line mistake (exit 2). */
+  usage?: string;
 }
 
 /** What a build needs besides the run context. */
@@ -22,6 +27,8 @@ export interface BuildOptions {
   audience: Audience;
   /** Last commit date (YYYY-MM-DD) of each content file, by root-relative path. */
   lastUpdated?: ReadonlyMap<string, string>;
+  /** Where this build is served, over `site.url` (`--base-url`): an absolute URL, or a path on its origin. */
+  baseUrl?: string;
 }
 
 /**
@@ -33,19 +40,25 @@ export async function buildSite(ctx: RunContext, options: BuildOptions): Promise
   await recoverOutput(ctx.paths.outDir);
   const checked = await checkHandbook(ctx, true);
   const failed = (extra: readonly Diagnostic[]): BuildResult => ({ ...checked, diagnostics: sortDiagnostics([...checked.diagnostics, ...extra]), written: false, pageCount: 0 });
-  const { config, handbook, analyzed } = checked;
-  if (!config || !handbook || !analyzed || checked.diagnostics.some((d) => d.severity === 'error')) return failed([]);
+  const { handbook, analyzed } = checked;
+  if (!checked.config || !handbook || !analyzed || checked.diagnostics.some((d) => d.severity === 'error')) return failed([]);
+  // The CLI compared --out with --values before anything ran; the config's values.dir is known only now. The public build compares too: it would replace the folder.
+  const usage = outputProblem(ctx.paths, valuesDirOf(ctx, checked.config));
+  if (usage) return { ...failed([]), usage };
 
+  // Every URL this build writes lies under its base path; canonical links and the sitemap on its URL.
+  const location = siteLocation(checked.config.site.url, options.baseUrl);
+  const config = { ...checked.config, site: { ...checked.config.site, url: location.url } };
   const staticFiles = checked.staticFiles;
   const stageCtx = { ...ctx, config, staticFiles };
   ctx.onStage?.('project');
-  const projected = await project(handbook, analyzed, config, { ...stageCtx, audience: options.audience, ...(options.lastUpdated ? { lastUpdated: options.lastUpdated } : {}) });
+  const projected = await project(handbook, analyzed, config, { ...stageCtx, audience: options.audience, base: location.base, ...(options.lastUpdated ? { lastUpdated: options.lastUpdated } : {}) });
   // Pages (and search shards) made from the same inputs as in the last build into this folder are taken from it.
   const reuse = await OutputReuse.open(cacheDir(ctx.paths.root), options.audience, ctx.paths.outDir, ctx.cache);
   const staging = await openStaging(ctx.paths.outDir);
   try {
     ctx.onStage?.('layout');
-    const laidOut = await layout(projected, staging.dir, reuse, stageCtx);
+    const laidOut = await layout(projected, staging, reuse, stageCtx);
     // The search stage indexes each shard as soon as its pages are laid out; its progress shows once the layout's is done.
     let layoutDone = false;
     ctx.onStage?.('search');

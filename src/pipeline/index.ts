@@ -1,6 +1,7 @@
 import type { Config } from '../../schemas/config.js';
 import { type Diagnostic, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import type { Handbook } from '../link/index.js';
+import type { PastPage } from '../load/git-history.js';
 import { type Analyzed, analyze } from './analyze.js';
 import type { RunContext } from './context.js';
 import { link } from './link.js';
@@ -15,10 +16,10 @@ import { load } from './load.js';
  */
 export const STAGES = [
   { name: 'load', owns: 'the config; each content file decoded, split, parsed (YAML) and validated (schemas/); lists of static files and layouts' },
-  { name: 'analyze', owns: 'each body parsed once: its outline (headings, anchors, links) and, for a build, its HTML with link tokens' },
-  { name: 'link', owns: 'handbook-wide facts and checks: URLs, ids, references, owners, alignment, timeframes, check-ins, scores, approvals; each audience\'s pages, indexes, archives and anchors; every link' },
+  { name: 'analyze', owns: 'each body parsed once: its outline (headings, anchors, links, template syntax and raw HTML) and, for a build, its HTML with link tokens' },
+  { name: 'link', owns: 'handbook-wide facts and checks: URLs and redirects, ids, references, owners, alignment, timeframes, check-ins, scores, approvals; each audience\'s pages, indexes, archives and anchors; every link; moves since a git ref' },
   { name: 'project', owns: 'one audience: data projected by the schemas, link tokens resolved, the views layouts receive (roll-ups included), the export files, page keys, search shards' },
-  { name: 'layout', owns: 'the guard; site files (exports included) and static/ into a staging folder; unchanged pages taken from the last output; Eleventy lays out the rest' },
+  { name: 'layout', owns: 'the guard; site files (exports included), static/ and redirects into a staging folder; unchanged pages taken from the last output; Eleventy lays out the rest in a child process that can read nothing else' },
   { name: 'search', owns: 'the Pagefind index, shard by shard as pages are written; unchanged shards taken from the last output' },
   { name: 'scan', owns: 'public sites: every staged file searched for every unpublished internal value' },
   { name: 'publish', owns: 'the record of this output sealed; the staging folder swapped into the output folder' },
@@ -46,15 +47,19 @@ export interface CheckResult {
   cacheError?: Error;
 }
 
-/** Runs the check's stages: load, analyze, link. `render` makes the analysis render HTML too, for a build. */
-export async function checkHandbook(ctx: RunContext, render = false): Promise<CheckResult> {
+/**
+ * Runs the check's stages: load, analyze, link. `render` makes the analysis
+ * render HTML too, for a build; `since` holds the pages of a git ref whose URLs
+ * must still lead somewhere (`check --since`).
+ */
+export async function checkHandbook(ctx: RunContext, render = false, since?: { ref: string; pages: readonly PastPage[] }): Promise<CheckResult> {
   ctx.onStage?.('load');
   const loaded = await load(ctx);
   if ('configFailed' in loaded) return { configFailed: true, diagnostics: loaded.diagnostics, fileCount: 1, sources: loaded.texts, staticFiles: [] };
   ctx.onStage?.('analyze');
   const analyzed = await analyze(loaded, ctx, render);
   ctx.onStage?.('link');
-  const linked = link(loaded, analyzed, ctx);
+  const linked = link(loaded, analyzed, ctx, since);
   const diagnostics = sortDiagnostics([...loaded.diagnostics, ...linked.diagnostics]);
   const sources = new Map(diagnostics.flatMap((d) => (loaded.texts.has(d.file) ? [[d.file, loaded.texts.get(d.file)!] as const] : [])));
   const cacheError = (await Promise.all([loaded.save(), analyzed.save()])).find((e) => e !== undefined);

@@ -2,15 +2,17 @@ import { cp, readFile } from 'node:fs/promises';
 import { publishedFields } from '../../schemas/publish.js';
 import type { Config } from '../../schemas/config.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { causeChain, DiagnosticError } from '../diagnostics/error.js';
+import { DiagnosticError } from '../diagnostics/error.js';
 import { assertExportsProjected, assertProjected, InternalDataError } from '../eleventy/guard.js';
 import { OutputPathError } from '../eleventy/plugin.js';
 import { EleventyRunError, runEleventy } from '../eleventy/run.js';
 import type { OutputReuse } from '../output/reuse.js';
 import { writeSiteFiles } from '../site/index.js';
+import { writeRedirects } from '../site/redirects.js';
 import type { PageView } from '../view/page.js';
 import { type RunContext, rootRelative } from './context.js';
 import type { Projected } from './project.js';
+import type { Staging } from './publish.js';
 
 /** Pages being laid out: each page's file can be awaited, and so can the whole stage. */
 export interface LaidOut {
@@ -25,17 +27,18 @@ export const pageId = (view: PageView) => `page:${view.outputPath}`;
 
 /**
  * Stage 5, layout: the site files (assets, robots.txt, sitemap, the data
- * files `okrs.json` and `kpis.json`, guarded first) and static/
- * into the staging folder; pages whose key is unchanged taken from the last
+ * files `okrs.json` and `kpis.json`, guarded first), static/ and the
+ * redirects of moved pages into the staging folder; pages whose key is unchanged taken from the last
  * output; the guard over the others, then Eleventy lays them out, batch by
  * batch, as the search stage waits for them.
  */
-export async function layout(projected: Projected, staging: string, reuse: OutputReuse, ctx: RunContext & { config: Config; staticFiles: readonly string[] }): Promise<LaidOut> {
+export async function layout(projected: Projected, { dir: staging, work: workDir }: Staging, reuse: OutputReuse, ctx: RunContext & { config: Config; staticFiles: readonly string[] }): Promise<LaidOut> {
   const { paths } = ctx;
   if (projected.audience === 'public') guard(() => assertExportsProjected(projected.exports, publishedFields({ approvers: ctx.config.approvers, today: ctx.today })), ctx);
   await writeSiteFiles(staging, { audience: projected.audience, siteUrl: String(projected.site.url), pages: projected.views, exports: projected.exports, layoutsDir: paths.layoutsDir });
   // Links inside static/ are copied as the files they lead to: nothing in the output is ever a link.
   if (ctx.staticFiles.length > 0) await cp(paths.staticDir, staging, { recursive: true, dereference: true });
+  await writeRedirects(staging, projected.redirects, { base: projected.base, url: String(projected.site.url), title: ctx.config.site.title });
   // Taken before Eleventy runs: it writes only the other pages, so nothing is ever written through a link.
   const fresh: PageView[] = [];
   for (const { view, key } of projected.pages) {
@@ -51,8 +54,8 @@ export async function layout(projected: Projected, staging: string, reuse: Outpu
   const done = (async () => {
     if (fresh.length === 0) return;
     try {
-      const secrets = new Set(projected.secrets.map((c) => c.text));
-      await runEleventy({ audience: projected.audience, site: projected.site, pages: fresh, secrets }, paths.layoutsDir, staging, {
+      await runEleventy({ audience: projected.audience, site: projected.site, base: projected.base, pages: fresh }, paths.layoutsDir, staging, {
+        workDir,
         prepare: projected.withBody,
         onBatch: (count, total) => {
           for (const view of fresh.slice(laidOut, count)) gates.get(view.outputPath)!.resolve();
@@ -81,14 +84,11 @@ function guard(assert: () => void, ctx: RunContext): void {
   }
 }
 
-/** What went wrong in Eleventy, at its place: the guard, a write outside the output, or a layout's error (Nunjucks names the template and a 0-based line counted after the front matter Eleventy removed). */
+/** What went wrong in Eleventy, at its place: a write outside the output, or a layout's error (Nunjucks names the template and a 0-based line counted after the front matter Eleventy removed). */
 async function layoutDiagnostic(err: EleventyRunError, ctx: RunContext): Promise<Diagnostic> {
   const layouts = rootRelative(ctx.paths, ctx.paths.layoutsDir);
-  const chain = causeChain(err);
-  const escape = chain.findLast((e): e is OutputPathError => e instanceof OutputPathError);
+  const escape = err.chain.findLast((e) => e.name === OutputPathError.name);
   if (escape) return diagnostic('build/output-path', { file: layouts, line: 1, column: 1 }, { message: escape.message });
-  const leaked = chain.findLast((e): e is InternalDataError => e instanceof InternalDataError);
-  if (leaked) return diagnostic('build/internal-data', { file: layouts, line: 1, column: 1 }, { message: leaked.message });
   const where = /\((\S+?\.njk)\) \[Line (\d+), Column (\d+)\]\s*(?:Error: )?([\s\S]*)/.exec(err.message);
   if (!where) return diagnostic('build/layout-error', { file: layouts, line: 1, column: 1 }, { message: err.message });
   const [, template = '', line = '0', column = '0', text = err.message] = where;

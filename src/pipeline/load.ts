@@ -76,7 +76,7 @@ export async function load(ctx: RunContext): Promise<Loaded | ConfigFailed> {
   ];
   if (config.values.in_content !== 'allow') diagnostics.push(...valuesInContent(pages, config.values.in_content === 'error' ? 'error' : 'warning', publishedFields({ approvers: config.approvers, today: ctx.today })));
   // The public build never reads the values directory: what it does not hold, no layout can print.
-  const valuesDir = ctx.readValues ? (ctx.valuesDir ?? (config.values.dir === undefined ? undefined : resolve(paths.root, config.values.dir))) : undefined;
+  const valuesDir = ctx.readValues ? valuesDirOf(ctx, config) : undefined;
   if (valuesDir !== undefined && existsSync(valuesDir)) {
     const values = await loadValues(valuesDir, rootRelative(paths, valuesDir));
     const merged = mergeValues(pages, values);
@@ -95,4 +95,9 @@ export async function load(ctx: RunContext): Promise<Loaded | ConfigFailed> {
   const staticRel = rootRelative(paths, paths.staticDir);
   const readStatic = () => staticFiles.map((f) => ({ file: `${staticRel}/${f}`, bytes: readFileSync(join(paths.staticDir, f)) }));
   return { config, pages, unvalidated, fileCount: files.length, staticFiles, layouts, layoutText, readStatic, diagnostics, texts, save: async () => cache?.save() };
+}
+
+/** The values directory: `--values`, else the config's `values.dir` (relative to the root); none without either. */
+export function valuesDirOf(ctx: Pick<RunContext, 'paths' | 'valuesDir'>, config: Config): string | undefined {
+  return ctx.valuesDir ?? (config.values.dir === undefined ? undefined : resolve(ctx.paths.root, config.values.dir));
 }

@@ -5,6 +5,8 @@ import type { Handbook } from '../link/index.js';
 import { siteHref } from '../link/resolve.js';
 import type { Secret } from '../disclosure/secrets.js';
 import { pageKeys } from '../output/page-keys.js';
+import { withBase } from '../pages/url.js';
+import type { Redirect } from '../site/redirects.js';
 import { shardCount, shardOf } from '../site/shards.js';
 import type { PageView } from '../view/page.js';
 import { type SiteExport, siteExports } from '../view/exports.js';
@@ -27,6 +29,8 @@ export interface Projected {
   audience: Audience;
   /** What every layout receives as `site`. */
   site: Record<string, unknown>;
+  /** The path the site is served under (`/handbook`), `''` at a host's root: every URL it writes starts with it. */
+  base: string;
   /** Every view. */
   views: PageView[];
   /** The pages to write, in the order of their search shards. */
@@ -38,6 +42,8 @@ export interface Projected {
   secrets: readonly Secret[];
   /** The data files at the site's root (`okrs.json`, `kpis.json`). */
   exports: SiteExport[];
+  /** The old URLs of this audience's pages, each with where the page is now. */
+  redirects: Redirect[];
 }
 
 /**
@@ -46,8 +52,8 @@ export interface Projected {
  * link tokens resolved, the views layouts receive, each page's key, and its
  * search shard.
  */
-export async function project(handbook: Handbook, analyzed: Analyzed, config: Config, ctx: RunContext & { audience: Audience; lastUpdated?: ReadonlyMap<string, string> }): Promise<Projected> {
-  const { audience } = ctx;
+export async function project(handbook: Handbook, analyzed: Analyzed, config: Config, ctx: RunContext & { audience: Audience; base: string; lastUpdated?: ReadonlyMap<string, string> }): Promise<Projected> {
+  const { audience, base } = ctx;
   // Each page's body as its key and the URLs of its links: its HTML is read from the cache only if Eleventy lays it out again.
   const bodies = new Map<string, { key: string; hash: string; urls: string[] }>();
   const markdown = new Map<string, Map<string, string>>();
@@ -55,17 +61,18 @@ export async function project(handbook: Handbook, analyzed: Analyzed, config: Co
     const body = analyzed.bodies.get(page.file);
     if (!body?.links) continue;
     const resolve = (hrefs: readonly string[]) => hrefs.map((href) => siteHref(handbook.index, page, href));
-    bodies.set(page.url, { key: body.key, hash: body.links.partsHash, urls: resolve(body.links.hrefs) });
+    // Rendered HTML holds its final URLs: the site's, under its base path.
+    bodies.set(page.url, { key: body.key, hash: body.links.partsHash, urls: resolve(body.links.hrefs).map((href) => withBase(base, href)) });
     // A field's Markdown is shown elsewhere too (a KPI's definition on /kpis/, a retrospective in its quarter's archive): a link to a place on its own page must say which page.
-    const fromAnywhere = (hrefs: readonly string[]) => resolve(hrefs).map((href) => (href.startsWith('#') || href.startsWith('?') ? `${page.url}${href}` : href));
+    const fromAnywhere = (hrefs: readonly string[]) => resolve(hrefs).map((href) => withBase(base, href.startsWith('#') || href.startsWith('?') ? `${page.url}${href}` : href));
     // Rendered in the order the analysis was given them: `markdownFields`' order.
     const fields = markdownFields(page.data);
     const rendered = body.links.markdown;
     markdown.set(page.file, new Map(fields.map((field, i) => [formatPath(field.path), rendered[i] ? htmlOf(linkParts(rendered[i].parts, fromAnywhere(rendered[i].hrefs))) : ''])));
   }
-  const siteView = siteViews(handbook, { audience, today: ctx.today, config, markdown, ...(ctx.lastUpdated ? { lastUpdated: ctx.lastUpdated } : {}) });
+  const siteView = siteViews(handbook, { audience, today: ctx.today, config, markdown, base, ...(ctx.lastUpdated ? { lastUpdated: ctx.lastUpdated } : {}) });
   const { pages: views, nav } = siteView;
-  const site = { title: config.site.title, url: config.site.url ?? '', audience, home: { title: nav.title, url: nav.url } };
+  const site = { title: config.site.title, url: config.site.url ?? '', base, audience, home: { title: nav.title, url: nav.url } };
   const keys = await pageKeys(views, { site, layoutsDir: ctx.paths.layoutsDir }, (view) => JSON.stringify(bodies.get(view.url) ?? null));
   // No static file takes a page's place: the link stage made that an error.
   const written = views.map((view, i) => ({ view, key: keys[i]! }));
@@ -78,5 +85,7 @@ export async function project(handbook: Handbook, analyzed: Analyzed, config: Co
     return body ? { ...view, parts: linkParts(analyzed.parts!.get(body.key, body.hash), body.urls) } : view;
   };
   const exports = siteExports(siteView, { audience, today: ctx.today, config });
-  return { audience, site, views, pages, shards, withBody, secrets: audience === 'public' ? handbook.secrets : [], exports };
+  const own = handbook.sites[audience].urls;
+  const redirects = [...handbook.index.redirects].flatMap(([from, page]) => (own.has(page.url) ? [{ from, to: page.url, title: page.data.title }] : []));
+  return { audience, site, base, views, pages, shards, withBody, secrets: audience === 'public' ? handbook.secrets : [], exports, redirects };
 }

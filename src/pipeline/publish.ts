@@ -7,7 +7,13 @@ import type { OutputReuse } from '../output/reuse.js';
 /** A staging folder beside the output folder: the site is written there, then published or discarded. */
 export interface Staging {
   dir: string;
-  /** Removes the staging folder; the output folder stays exactly as it was. */
+  /**
+   * A folder for the layout process beside it (not inside: it is not output; nor
+   * named as the staging folder and more, which Node's permission model 20.20
+   * would then refuse to list).
+   */
+  work: string;
+  /** Removes the staging and work folders; the output folder stays exactly as it was. */
   discard(): Promise<void>;
 }
 
@@ -15,9 +21,11 @@ export interface Staging {
 export async function openStaging(outDir: string): Promise<Staging> {
   const parent = dirname(outDir);
   await mkdir(parent, { recursive: true });
-  const dir = join(parent, `.${basename(outDir)}.staging-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  const dir = join(parent, `.${basename(outDir)}.staging-${tag}`);
+  const work = join(parent, `.${basename(outDir)}.layout-${tag}`);
   await mkdir(dir);
-  return { dir, discard: () => rm(dir, { recursive: true, force: true }) };
+  return { dir, work, discard: async () => void (await Promise.all([rm(dir, { recursive: true, force: true }), rm(work, { recursive: true, force: true })])) };
 }
 
 /**
@@ -46,8 +54,8 @@ export async function publish(staging: Staging, outDir: string, reuse: OutputReu
 }
 
 /**
- * What a build of `outDir` killed before left beside it (`.NAME.staging-PID-TAG…`,
- * `.NAME.old-PID-TAG`, its process gone): if it was killed between the two
+ * What a build of `outDir` killed before left beside it (`.NAME.staging-PID-TAG`,
+ * `.NAME.layout-PID-TAG`, `.NAME.old-PID-TAG`, its process gone): if it was killed between the two
  * renames of `publish`, the previous output is put back; the rest is removed.
  * Every build starts with this, whether it publishes or not.
  */
@@ -57,7 +65,7 @@ export async function recoverOutput(outDir: string): Promise<void> {
   const prefix = `.${basename(outDir)}.`;
   const leftovers = (await readdir(parent)).flatMap((name) => {
     const [kind, pid] = name.startsWith(prefix) ? name.slice(prefix.length).split('-') : [];
-    return (kind === 'staging' || kind === 'old') && /^\d+$/.test(pid ?? '') && !alive(Number(pid)) ? [{ name, kind }] : [];
+    return (kind === 'staging' || kind === 'layout' || kind === 'old') && /^\d+$/.test(pid ?? '') && !alive(Number(pid)) ? [{ name, kind }] : [];
   });
   if (!existsSync(outDir)) {
     const old = leftovers.find((l) => l.kind === 'old');

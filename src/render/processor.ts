@@ -10,18 +10,20 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { RecordKind, RecordNode } from '../markdown/directives.js';
+import { rehypeCallouts } from './callouts.js';
+import { rehypeHighlight } from './highlight.js';
 import { sanitizeSchema } from './sanitize-schema.js';
 
 /** A piece of a rendered page: HTML, or the place of a record's card. */
 export type BodyPart = { html: string } | { record: RecordKind; index: number };
 
-/** Rewrites a link target as written by the editor into the URL the site serves. */
-export type LinkRewriter = (href: string) => string;
+/** Rewrites a link target as written by the editor into the URL the site serves; `undefined` writes no target at all. */
+export type LinkRewriter = (href: string) => string | undefined;
 
 /**
  * The one renderer: mdast → hast (raw HTML and comments dropped) → sanitised
- * with GitHub's rules → GitHub heading slugs → anchor links → HTML. Frozen:
- * built once, shared by every page.
+ * with GitHub's rules → GitHub alerts as callouts → code highlighted → GitHub
+ * heading slugs → anchor links → HTML. Frozen: built once, shared by every page.
  */
 const processor = unified()
   .use(remarkRehype, {
@@ -32,6 +34,9 @@ const processor = unified()
     },
   })
   .use(rehypeSanitize, sanitizeSchema)
+  // After the sanitiser: both make fixed markup of their own from the sanitised tree.
+  .use(rehypeCallouts)
+  .use(rehypeHighlight)
   .use(rehypeSlug)
   .use(rehypeAutolinkHeadings, {
     behavior: 'append',
@@ -60,8 +65,10 @@ export function renderTree(tree: Root, rewrite: LinkRewriter): BodyPart[] {
   visit(hast, 'element', (node) => {
     if (isFootnoteLabel(node)) node.properties.id = FOOTNOTE_LABEL;
     if (Array.isArray(node.properties.ariaDescribedBy)) node.properties.ariaDescribedBy = node.properties.ariaDescribedBy.map((id) => (id === 'footnote-label' ? FOOTNOTE_LABEL : id));
-    if (node.tagName === 'a' && typeof node.properties.href === 'string') node.properties.href = rewrite(node.properties.href);
-    if (node.tagName === 'img' && typeof node.properties.src === 'string') node.properties.src = rewrite(node.properties.src);
+    for (const [tag, attribute] of [['a', 'href'], ['img', 'src']] as const) {
+      const target = node.tagName === tag ? node.properties[attribute] : undefined;
+      if (typeof target === 'string') node.properties[attribute] = rewrite(target);
+    }
   });
   const parts: BodyPart[] = [];
   let run: HastContent[] = [];

@@ -45,7 +45,8 @@ export async function writeSearchIndex(staging: string, pages: readonly SearchPa
     const primary = first;
     first = false;
     const dir = primary ? 'pagefind' : `pagefind/shard-${n}`;
-    if (!primary) merged.push(`/${dir}/`);
+    // Relative to the primary bundle, so the index works under any base path.
+    if (!primary) merged.push(`${dir.slice('pagefind/'.length)}/`);
     const id = `search:${n}`;
     const key = cacheKey('search', JSON.stringify(PAGEFIND_OPTIONS), dir, JSON.stringify(shard.map((p) => [p.outputPath, p.key]).sort()));
     if (reuse.reusable(id, key)) reuse.take(id, staging);

@@ -15,6 +15,18 @@ export interface NavNode {
   children: NavNode[];
   /** Set on a section shown folded: it has pages, which this sidebar leaves out. */
   folded?: boolean;
+  /** Set on a section without an index page (`url` is `''`) on the way to the page: its disclosure is shown open. */
+  open?: boolean;
+}
+
+/** Where the generated pages (OKR index, KPI index, …) sit among the top-level sections: `nav.generated` in the config. */
+export type GeneratedPlacement = 'first' | 'last';
+
+/** A generated page of the sidebar, with the generated pages of its section (the OKR index and its quarters' archives). */
+export interface GeneratedNavPage {
+  url: string;
+  title: string;
+  children?: readonly { url: string; title: string }[];
 }
 
 /** Where a page sits: the path from the home page, its neighbours within its section, and its sidebar. */
@@ -32,9 +44,11 @@ export interface NavPlace {
 
 /**
  * The sidebar tree from the content folders: a folder's index.md heads its
- * section; siblings are ordered by `weight` (pages without one last), then title.
+ * section; siblings are ordered by `weight` (pages without one last), then
+ * title. The generated pages, in the order given (each with its own section's
+ * pages), go before or after the top-level content, never among it.
  */
-export function navigationTree(pages: readonly NavPage[]): NavNode {
+export function navigationTree(pages: readonly NavPage[], generated: readonly GeneratedNavPage[] = [], placement: GeneratedPlacement = 'last'): NavNode {
   const byDir = new Map<string, NavPage[]>();
   const heads = new Map<string, NavPage>();
   for (const page of pages) {
@@ -69,7 +83,10 @@ export function navigationTree(pages: readonly NavPage[]): NavNode {
     entries.sort((a, b) => (a.weight ?? Infinity) - (b.weight ?? Infinity) || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));
     return { title: head?.title ?? titleFromDir(dir), url: head?.url ?? '', children: entries.map((e) => e.node) };
   };
-  return build('.');
+  const root = build('.');
+  const extra = generated.map((g) => ({ title: g.title, url: g.url, children: (g.children ?? []).map((c) => ({ title: c.title, url: c.url, children: [] })) }));
+  root.children = placement === 'first' ? [...extra, ...root.children] : [...root.children, ...extra];
+  return root;
 }
 
 /** Breadcrumbs and previous / next links of every page in the tree, in one walk. */
@@ -77,13 +94,14 @@ export function navPlaces(tree: NavNode): Map<string, NavPlace> {
   const places = new Map<string, NavPlace>();
   const link = (n: NavNode) => ({ title: n.title, url: n.url });
   const folded = new Map<NavNode, NavNode>();
+  // A section without an index page has no page of its own to unfold it: it lists its pages (folded) in a disclosure, so every page is reachable from any page.
   const fold = (n: NavNode): NavNode => {
     let out = folded.get(n);
-    if (!out) folded.set(n, (out = { title: n.title, url: n.url, children: [], ...(n.children.length ? { folded: true } : {}) }));
+    if (!out) folded.set(n, (out = n.url === '' ? { title: n.title, url: '', children: n.children.map(fold) } : { title: n.title, url: n.url, children: [], ...(n.children.length ? { folded: true } : {}) }));
     return out;
   };
   const sidebar = (path: ReadonlySet<NavNode>) => {
-    const unfold = (nodes: readonly NavNode[]): NavNode[] => nodes.map((n) => (path.has(n) ? { title: n.title, url: n.url, children: unfold(n.children) } : fold(n)));
+    const unfold = (nodes: readonly NavNode[]): NavNode[] => nodes.map((n) => (path.has(n) ? { title: n.title, url: n.url, children: unfold(n.children), ...(n.url === '' ? { open: true } : {}) } : fold(n)));
     return unfold(tree.children);
   };
   const walk = (node: NavNode, trail: NavNode[]) => {

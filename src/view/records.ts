@@ -16,7 +16,7 @@ import { type Sparkline, sparkline } from './sparkline.js';
 export type Href = (url: string) => string;
 
 /** Where a KPI is defined, for key results that link to it. */
-export type KpiTarget = (id: string) => { name: string; href: string } | undefined;
+export type KpiTarget = (id: string) => { name: string; href: string; unit?: string } | undefined;
 
 /** A link to another record, by its title. */
 export interface RecordLink {
@@ -40,7 +40,8 @@ export interface OwnerView extends Person {
 /** What a layout needs to show a key result; built from projected data only. */
 export interface KeyResultView extends Omit<KeyResult, 'owner'> {
   owner?: OwnerView;
-  kpiLink?: { name: string; href: string };
+  /** The KPI it moves: its name, where it is defined, and the unit of its values (the key result's too). */
+  kpiLink?: { name: string; href: string; unit?: string };
   /** Who approved publishing some of its values, and when. */
   approval?: Approval;
   progress?: KrProgress;

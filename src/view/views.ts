@@ -5,9 +5,9 @@ import type { Config } from '../../schemas/config.js';
 import { formatPath } from '../diagnostics/diagnostic.js';
 import type { Handbook } from '../link/index.js';
 import { siteHref } from '../link/resolve.js';
-import { GENERATED_PAGES, type Placed, TRANSPARENCY_HEADINGS } from '../pages/generated.js';
+import { GENERATED_PAGES, NOT_FOUND_URL, type Placed, TRANSPARENCY_HEADINGS } from '../pages/generated.js';
 import type { Page } from '../pages/page.js';
-import { outputPathForUrl } from '../pages/url.js';
+import { outputPathForUrl, withBase } from '../pages/url.js';
 import type { Audience } from '../../schemas/visibility.js';
 import { project } from '../project/project.js';
 import { escapeHtml } from '../html/escape.js';
@@ -26,6 +26,8 @@ export interface ViewOptions {
   markdown: ReadonlyMap<string, ReadonlyMap<string, string>>;
   /** Last commit date of each file, by root-relative path. */
   lastUpdated?: ReadonlyMap<string, string>;
+  /** The path the site is served under (`/handbook`), `''` at a host's root: the links written into generated HTML start with it. */
+  base?: string;
 }
 
 /** A record's view with the page that defines it: what the indexes, the archive and the exports show. */
@@ -56,23 +58,24 @@ export function siteViews(handbook: Handbook, options: ViewOptions): SiteViews {
   // Titles of this audience's pages by URL: what cross-references and the indexes may point at.
   const titles = new Map(pages.map((p) => [p.url, p.data.title]));
   const projection = { audience, config, today };
-  // The generated indexes are top-level pages of the sidebar, ordered like content pages without a weight; the archive is the OKR index's section.
-  const generatedNav = [
-    { url: GENERATED_PAGES.okrs.url, title: GENERATED_PAGES.okrs.title, contentPath: 'okrs/index.md' },
-    { url: GENERATED_PAGES.kpis.url, title: GENERATED_PAGES.kpis.title, contentPath: 'kpis.md' },
-    { url: GENERATED_PAGES.transparency.url, title: GENERATED_PAGES.transparency.title, contentPath: 'transparency.md' },
-    ...site.archives.map((a, weight) => ({ url: a.period.url, title: archiveTitle(a.period.title), contentPath: `okrs/${a.period.id}.md`, weight })),
-  ];
+  // The archive is the OKR index's section: a page for each quarter, most recent first.
+  const archiveNav = site.archives.map((a) => ({ url: a.period.url, title: archiveTitle(a.period.title) }));
+  const generatedNav = Object.values(GENERATED_PAGES).map((g) => (g.url === GENERATED_PAGES.okrs.url ? { ...g, children: archiveNav } : g));
   // Without a home page of its own, the site's home lists every page.
   const home = pages.some((p) => p.url === '/') ? undefined : { url: '/', title: config.site.title, contentPath: 'index.md' };
-  const nav = navigationTree([...pages.map((p) => ({ url: p.url, title: p.data.title, contentPath: p.contentPath, ...(p.data.weight !== undefined ? { weight: p.data.weight } : {}) })), ...generatedNav, ...(home ? [home] : [])]);
+  // The generated pages are top-level pages of the sidebar, together before or after the content (`nav.generated`).
+  const nav = navigationTree(
+    [...pages.map((p) => ({ url: p.url, title: p.data.title, contentPath: p.contentPath, ...(p.data.weight !== undefined ? { weight: p.data.weight } : {}) })), ...(home ? [home] : [])],
+    generatedNav,
+    config.nav.generated,
+  );
   const places = navPlaces(nav);
   const topLevel = places.get(nav.url)!.sidebar;
 
   const approvals = { approvers: config.approvers, today };
   const kpiTarget: ViewContext['kpiTarget'] = (id) => {
     const placed = handbook.kpis.get(id);
-    return placed && site.urls.has(placed.pageUrl) ? { name: placed.record.name, href: `${placed.pageUrl}#${placed.anchor}` } : undefined;
+    return placed && site.urls.has(placed.pageUrl) ? { name: placed.record.name, href: `${placed.pageUrl}#${placed.anchor}`, ...optional('unit', placed.record.unit) } : undefined;
   };
   const owner = ownerLookup(handbook.people, config.site.repo);
   const pageOf = (url: string): Pick<Page, 'contentPath' | 'url'> => handbook.index.byUrl.get(url) ?? { url, contentPath: `${url.slice(1)}index.md` };
@@ -195,7 +198,7 @@ export function siteViews(handbook: Handbook, options: ViewOptions): SiteViews {
             outputPath: 'index.html',
             url: '/',
             title: home.title,
-            parts: [{ html: `<p>The pages of this handbook:</p>\n${pageList(nav.children)}` }],
+            parts: [{ html: `<p>The pages of this handbook:</p>\n${pageList(nav.children, options.base ?? '')}` }],
             okrs: [],
             kpis: [],
             toc: [],
@@ -222,8 +225,8 @@ export function siteViews(handbook: Handbook, options: ViewOptions): SiteViews {
     },
     {
       layout: '_404',
-      outputPath: '404.html',
-      url: '/404.html',
+      outputPath: outputPathForUrl(NOT_FOUND_URL),
+      url: NOT_FOUND_URL,
       title: 'Page not found',
       parts: [],
       okrs: [],
@@ -244,8 +247,8 @@ function archiveTitle(period: string): string {
 }
 
 /** Every page of a navigation tree as nested lists of links; a section without a page of its own as its title. */
-function pageList(nodes: readonly NavNode[]): string {
-  const items = nodes.map((n) => `<li>${n.url ? `<a href="${escapeHtml(n.url)}">${escapeHtml(n.title)}</a>` : escapeHtml(n.title)}${n.children.length ? `\n${pageList(n.children)}` : ''}</li>`);
+function pageList(nodes: readonly NavNode[], base: string): string {
+  const items = nodes.map((n) => `<li>${n.url ? `<a href="${escapeHtml(withBase(base, n.url))}">${escapeHtml(n.title)}</a>` : escapeHtml(n.title)}${n.children.length ? `\n${pageList(n.children, base)}` : ''}</li>`);
   return `<ul>\n${items.join('\n')}\n</ul>`;
 }
 

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import axeCore from 'axe-core';
@@ -31,16 +31,25 @@ export interface ServedSite {
   close(): Promise<void>;
 }
 
-/** Serves a built site as a static host would: files as they are, 404.html (status 404) for anything else. */
-export async function serveSite(dir: string): Promise<ServedSite> {
+/**
+ * Serves a built site as a static host would: files as they are, 404.html
+ * (status 404) for anything else. Under `prefix` (`/handbook`), as a GitHub or
+ * GitLab Pages project site is: the folder's files are there, and nothing is
+ * served outside it but the 404 page.
+ */
+export async function serveSite(dir: string, prefix = ''): Promise<ServedSite> {
   const notFound = readFileSync(join(dir, '404.html'));
   const files = sirv(dir, { dev: false, etag: false });
-  const server = createServer((req, res) =>
-    files(req, res, () => {
-      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(notFound);
-    }),
-  );
+  const missing = (res: ServerResponse) => {
+    res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(notFound);
+  };
+  const server = createServer((req, res) => {
+    const url = req.url ?? '/';
+    if (prefix !== '' && url !== prefix && !url.startsWith(`${prefix}/`) && !url.startsWith(`${prefix}?`)) return missing(res);
+    req.url = url.slice(prefix.length) || '/';
+    files(req, res, () => missing(res));
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -98,7 +98,7 @@ describe('navigation', () => {
     await page.waitForURL('**/data-team/');
 
     const pager = page.getByRole('navigation', { name: 'Previous and next pages' });
-    expect(await pager.getByRole('link').allTextContents()).toEqual(['Previous Company', 'Next KPI index']);
+    expect(await pager.getByRole('link').allTextContents()).toEqual(['Previous Company', 'Next OKR index']);
     await pager.getByRole('link', { name: 'Previous Company' }).click();
     await page.waitForURL('**/company/');
   });

@@ -16,7 +16,7 @@ const throwingLayouts = (root: string) => {
 
 const expectedStdout = (_root: string) =>
   'layouts/page.njk:7:48  error  Unable to call `explode`, which is undefined or falsey  build/layout-error\n' +
-  '  hint: fix the layout; nothing was written\n\n✖ 5 files checked: 1 error, 0 warnings\n';
+  '  hint: fix the layout; nothing was written (layouts cannot read files or start processes: they get the page and site data)\n\n✖ 5 files checked: 1 error, 0 warnings\n';
 
 describe('THREATS 14 / Done when: a layout that throws on one page, with a previous build in dist/', () => {
   let root: string;

@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import { z } from 'zod';
 import { KeyResultSchema } from '../../schemas/key-result.js';
 import { KpiSchema } from '../../schemas/kpi.js';
@@ -93,3 +94,16 @@ export function canaries(root: string): Canary[] {
 export const where = (c: Pick<Canary, 'field' | 'leaf'>) => `${c.field}${c.leaf}`;
 
 
+
+/**
+ * What `build` prints for the canary: its body's template syntax (THREATS 9)
+ * is only ever text, and check says so at each place; nothing else.
+ */
+export function expectTemplateWarningsOnly(stdout: string, built: string): void {
+  const headers = stdout.split('\n').filter((line) => /^content\//.test(line));
+  expect(headers.map((line) => /^(\S+:\d+):\d+ {2}(\w+) .* {2}(\S+)$/.exec(line)!.slice(1).join(' '))).toEqual([
+    ...Array(2).fill('content/goals.md:61 warning body/template-syntax'),
+    ...Array(5).fill('content/goals.md:63 warning body/template-syntax'),
+  ]);
+  expect(stdout.replace(/Built \d+ pages/, 'Built N pages').endsWith(`⚠ 4 files checked: 0 errors, 7 warnings\n${built}\n`)).toBe(true);
+}

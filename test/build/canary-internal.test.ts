@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliResult } from '../helpers/cli.js';
 import { removeTempDirs } from '../helpers/temp.js';
-import { canaries, where, type Canary } from './canaries.js';
+import { canaries, expectTemplateWarningsOnly, where, type Canary } from './canaries.js';
 import { build, FIXTURES, filesWith, makeRoot, readTexts } from './helpers.js';
 
 afterAll(removeTempDirs);
@@ -30,8 +30,8 @@ beforeAll(async () => {
 });
 
 describe('internal build of the canary handbook', () => {
-  it('succeeds with no diagnostics', () => {
-    expect(result.stdout.replace(/Built \d+ pages/, 'Built N pages')).toBe(`✔ 4 files checked: no problems\nBuilt N pages (internal) into ${join(root, 'dist-internal')}\n`);
+  it('succeeds, with a warning for each piece of template syntax in a body and nothing else', () => {
+    expectTemplateWarningsOnly(result.stdout, `Built N pages (internal) into ${join(root, 'dist-internal')}`);
     expect([result.code, result.stderr]).toEqual([0, '']);
   });
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliResult } from '../helpers/cli.js';
 import { removeTempDirs } from '../helpers/temp.js';
-import { canaries, where } from './canaries.js';
+import { canaries, expectTemplateWarningsOnly, where } from './canaries.js';
 import { build, FIXTURES, filesWith, frontMatter, makeRoot, readTexts } from './helpers.js';
 
 afterAll(removeTempDirs);
@@ -20,9 +20,9 @@ beforeAll(async () => {
 });
 
 describe('public build of the canary handbook', () => {
-  it('succeeds with no diagnostics', () => {
+  it('succeeds, with a warning for each piece of template syntax in a body and nothing else', () => {
     // The page count includes generated pages (indexes, 404), which other work adds to.
-    expect(result.stdout.replace(/Built \d+ pages/, 'Built N pages')).toBe(`✔ 4 files checked: no problems\nBuilt N pages (public) into ${join(root, 'dist')}\n`);
+    expectTemplateWarningsOnly(result.stdout, `Built N pages (public) into ${join(root, 'dist')}`);
     expect([result.code, result.stderr]).toEqual([0, '']);
   });
 

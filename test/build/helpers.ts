@@ -69,5 +69,5 @@ export function frontMatter(file: string): Record<string, unknown> {
 
 /** Entries a build may leave beside its output folder when it does not clean up. */
 export function leftovers(parent: string): string[] {
-  return readdirSync(parent).filter((name) => /\.(staging|old)-/.test(name)).sort();
+  return readdirSync(parent).filter((name) => /\.(staging|layout|old)-/.test(name)).sort();
 }

@@ -37,8 +37,15 @@ describe('the Markdown renderer', () => {
     );
   });
 
-  it('keeps the language class of fenced code', () => {
-    expect(html('```ts\nconst x = 1;\n```')).toBe('<pre><code class="language-ts">const x = 1;\n</code></pre>');
+  it('highlights fenced code in a language Prism knows, keeping its language class', () => {
+    expect(html('```ts\nconst x = 1;\n```')).toBe('<pre><code class="language-ts"><span class="token keyword">const</span> x <span class="token operator">=</span> <span class="token number">1</span><span class="token punctuation">;</span>\n</code></pre>');
+    expect(html('```klingon\n<b>\n```')).toBe('<pre><code class="language-klingon">&#x3C;b>\n</code></pre>');
+  });
+
+  it('makes GitHub alerts callouts, and keeps headings inside them anchored', () => {
+    expect(html('> [!CAUTION]\n> ## Stop\n> Read first.')).toBe(
+      `<div class="callout callout-caution" role="note"><p class="callout-title">Caution</p>\n<h2 id="stop">Stop${anchor('stop', 'Stop')}</h2>\n<p>Read first.</p>\n</div>`,
+    );
   });
 
   it('removes javascript:, vbscript: and data: URLs but keeps the link text', () => {

@@ -78,10 +78,12 @@ describe('the sample handbook', () => {
     const goals = internal.get('company/strategic-goals/index.html')!;
     const kpis = internal.get('data-team/kpis/index.html')!;
     // Increase usage of orchestrator plugins: start, current, target, confidence, dashboard.
-    for (const v of ['1379', '1583', '2641', '0.41']) expect(goals).toMatch(new RegExp(`>${v.replace('.', '\\.')}<`));
+    // A value is printed alone, or followed by its KPI's unit.
+    const printed = (v: string) => new RegExp(`>${v.replace('.', '\\.')}(<| <span class="unit">)`);
+    for (const v of ['1379', '1583', '2641', '0.41']) expect(goals).toMatch(printed(v));
     expect(goals).toContain('href="https://superset.example.com/dashboard/23"');
     // APP: goal, current, expected range; Other Utility Plugin Usage is below its range.
-    for (const v of ['2.57', '2.09']) expect(kpis).toMatch(new RegExp(`>${v.replace('.', '\\.')}<`));
+    for (const v of ['2.57', '2.09']) expect(kpis).toMatch(printed(v));
     expect(kpis).toContain('1.52 – 3.18');
     expect(kpis).toContain('href="https://superset.example.com/dashboard/43"');
     expect(kpis).toMatch(/below the expected range \(2505 – 4120\)/);

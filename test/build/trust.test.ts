@@ -82,6 +82,18 @@ describe('the output folder, the static folder and interrupted builds', () => {
     expect([result.code, result.stderr.split('\n')[0]]).toEqual([2, `handbook: --out ${link} would replace ${join(root, 'content')}; choose a folder of its own, such as dist/`]);
   });
 
+
+  // The config's values.dir is known only once the config is read; both audiences compare it, as either would replace the folder.
+  for (const audience of ['public', 'internal']) {
+    it(`${audience}: refuses an --out that holds the values directory of the config, and leaves it as it was`, async () => {
+      const root = makeRoot({ fixture: 'values' });
+      const before = treeHash(join(root, 'values'));
+      const result = await build(root, ...TODAY, '--audience', audience, '--out', '.');
+      expect([result.code, result.stderr.split('\n')[0]]).toEqual([2, `handbook: --out ${root} would replace the handbook itself; choose a folder of its own, such as dist/`]);
+      const inside = await build(root, ...TODAY, '--audience', audience, '--out', 'values');
+      expect([inside.code, inside.stderr.split('\n')[0], treeHash(join(root, 'values')), leftovers(root)]).toEqual([2, `handbook: --out ${join(root, 'values')} would replace ${join(root, 'values')}; choose a folder of its own, such as dist/`, before, []]);
+    });
+  }
   it('a static/ that is a file or a symbolic link is a usage error, not a stack trace', async () => {
     const file = makeRoot('sample');
     writeFileSync(join(file, 'static'), 'not a folder');
@@ -106,6 +118,7 @@ describe('the output folder, the static folder and interrupted builds', () => {
     const { renameSync } = await import('node:fs');
     renameSync(join(root, 'dist'), join(root, `.dist.old-${dead}-0a0b0c0d`));
     mkdirSync(join(root, `.dist.staging-${dead}-0a0b0c0d`));
+    mkdirSync(join(root, `.dist.layout-${dead}-0a0b0c0d/input-x`), { recursive: true });
     // A failing build publishes nothing; it only cleans up.
     writeFileSync(join(root, 'content/broken.md'), '---\ntitle: [\n---\n');
     const result = await build(root, '--no-cache');

@@ -22,6 +22,8 @@ function handbook(): string {
     // Sections of six pages: a page's shard is its section's.
     files[`content/s${Math.floor(i / 6)}/p${i}.md`] = `---\ntitle: Page ${i}\n---\n\n## Intro\n\nText of page ${i}, about topic${i}.\n`;
   }
+  // Each section has an index page, so other sections' pages show it folded (a section without one lists its pages on every page).
+  for (let s = 0; s < PAGES / 6; s++) files[`content/s${s}/index.md`] = `---\ntitle: Section ${s}\n---\n\nThe pages of section ${s}.\n`;
   return writeHandbook(files);
 }
 
@@ -67,19 +69,19 @@ describe('a build into the folder of the last one', () => {
     const after = inodes(site);
     expect(readTree(site)).toEqual(readTree(await build(root, 'cold', '--no-cache')));
     const remade = [...after].filter(([f, ino]) => f.endsWith('.html') && before.get(f) !== ino).map(([f]) => f);
-    // The six pages of section s3 list it in their sidebar; the other sections show s3 folded.
-    expect(remade).toEqual(['s3/p18/index.html', 's3/p19/index.html', 's3/p20/index.html', 's3/p21/index.html', 's3/p22/index.html', 's3/p23/index.html']);
+    // Section s3's index and six pages list it in their sidebar; the other sections show s3 folded.
+    expect(remade).toEqual(['s3/index.html', 's3/p18/index.html', 's3/p19/index.html', 's3/p20/index.html', 's3/p21/index.html', 's3/p22/index.html', 's3/p23/index.html']);
   }, 120_000);
 
   it('keeps one HTML file per page body in the cache, dropping the one an edit replaced', async () => {
     await build(root, 'site');
     const html = join(root, '.cache/okr-handbook/html');
     const before = new Set(readdirSync(html));
-    expect(before.size).toBe(PAGES + 1);
+    expect(before.size).toBe(PAGES + PAGES / 6 + 1);
     appendFileSync(join(root, 'content/s0/p1.md'), '\nAnother edit.\n');
     await build(root, 'site');
     const after = new Set(readdirSync(html));
-    expect(after.size).toBe(PAGES + 1);
+    expect(after.size).toBe(PAGES + PAGES / 6 + 1);
     expect([...before].filter((f) => !after.has(f))).toHaveLength(1);
   }, 60_000);
 
@@ -92,6 +94,18 @@ describe('a build into the folder of the last one', () => {
     await build(root, 'site');
     expect(readFileSync(page)).toEqual(good);
   }, 60_000);
+
+  it('makes every page again under a new base path (--base-url), as a cold build does, and back', async () => {
+    const site = await build(root, 'site');
+    const before = inodes(site);
+    await build(root, 'site', '--base-url', '/preview/mr-12/');
+    const after = inodes(site);
+    expect([...after].filter(([file, ino]) => file.endsWith('.html') && before.get(file) === ino)).toEqual([]);
+    expect(readFileSync(join(site, 's0/p1/index.html'), 'utf8')).toContain('href="/preview/mr-12/s0/p2/"');
+    expect(readTree(site)).toEqual(readTree(await build(root, 'cold', '--no-cache', '--base-url', '/preview/mr-12/')));
+    await build(root, 'site');
+    expect(readTree(site)).toEqual(readTree(await build(root, 'cold', '--no-cache')));
+  }, 120_000);
 
   it('is a cold build with --no-cache', async () => {
     const site = await build(root, 'site');

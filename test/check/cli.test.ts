@@ -14,7 +14,7 @@ const ODD = '---\ntitle: Weighty\nweight: two\n---\nBody.\n';
 const WEIGHT_MESSAGE = 'expected number, got string `two`';
 const WEIGHT_HINT = 'write a number';
 const SUBCATEGORY_MESSAGE =
-  'Unexpected page key `subcategory`, expected one of `title`, `weight`, `layout`, `description`, `permalink`, `draft`, `owner`, `okrs`, `kpis`; it is dropped';
+  'Unexpected page key `subcategory`, expected one of `title`, `weight`, `layout`, `description`, `permalink`, `redirect_from`, `draft`, `owner`, `okrs`, `kpis`; it is dropped';
 const SUBCATEGORY_HINT = 'remove it, or list it in `pages.extra_keys` in handbook.config.yaml';
 
 const PRETTY = `content/a.md:3:9  error  ${WEIGHT_MESSAGE}  schema/invalid-type
@@ -119,6 +119,11 @@ describe('exit codes', () => {
       [['check', '--today', '2022-02-30'], '--today must be a date written YYYY-MM-DD, got `2022-02-30`'],
       [['check', '--today', 'tomorrow'], '--today must be a date written YYYY-MM-DD, got `tomorrow`'],
       [['frobnicate'], 'unknown command `frobnicate`; expected check, build, diff, codeowners or schema'],
+      [['build', '--base-url', 'ftp://example.com/handbook/'], '--base-url must be an http(s) URL or a path starting with /, such as https://example.github.io/handbook/ or /handbook/, got `ftp://example.com/handbook/`'],
+      [['build', '--base-url', 'handbook/'], '--base-url must be an http(s) URL or a path starting with /, such as https://example.github.io/handbook/ or /handbook/, got `handbook/`'],
+      [['build', '--base-url', 'https://example.com/x?y=1'], '--base-url must be an http(s) URL or a path starting with /, such as https://example.github.io/handbook/ or /handbook/, got `https://example.com/x?y=1`'],
+      [['check', '--since', ''], '--since needs a git ref, such as origin/main'],
+      [['check', '--base-url', '/x/'], "Unknown option '--base-url'"],
       [['check', '--root', '/no/such/handbook'], 'the root folder /no/such/handbook does not exist'],
       [['build', '--root', '/no/such/handbook'], 'the root folder /no/such/handbook does not exist'],
       [['check', '--root', REPO, '--content', 'nowhere'], `the content folder ${join(REPO, "nowhere")} does not exist`],

@@ -103,7 +103,8 @@ function decodePercent(s: string): string | undefined {
 
 /**
  * Reads every `.html` file under `outDir`, collects each `href` and `src`, and
- * resolves the internal ones as a static host serving `outDir` at `/` would:
+ * resolves the internal ones as a static host serving `outDir` at `/` (or at
+ * `prefix`, such as `/handbook`, where a link outside it fails) would:
  * relative to the page's own URL (or its `<base href>`); `/a/b/` is
  * `a/b/index.html`; `/a/b` is served too when `a/b/index.html` exists (hosts
  * redirect it to `/a/b/`); `/x.css` is that file; the query is ignored. A
@@ -117,7 +118,7 @@ function decodePercent(s: string): string | undefined {
  * links), and `data:` URLs (self-contained). Any other scheme (`javascript:`,
  * `file:` …) is reported: a static site has nothing to serve for it.
  */
-export async function crawl(outDir: string, html: ChromiumHtml): Promise<CrawlResult> {
+export async function crawl(outDir: string, html: ChromiumHtml, prefix = ''): Promise<CrawlResult> {
   const files = listFiles(outDir).filter((f) => f.endsWith('.html'));
   const pages = await html.parse(files.map((file) => readFileSync(join(outDir, file), 'utf8')));
   const parsed = new Map(files.map((file, i) => [file, pages[i]!]));
@@ -127,7 +128,7 @@ export async function crawl(outDir: string, html: ChromiumHtml): Promise<CrawlRe
   let links = 0;
   for (const file of files) {
     const page = parsed.get(file)!;
-    const pageUrl = new URL(`/${file.split('/').map(encodeURIComponent).join('/')}`, ORIGIN);
+    const pageUrl = new URL(`${prefix}/${file.split('/').map(encodeURIComponent).join('/')}`, ORIGIN);
     let base = pageUrl;
     if (page.base !== null) {
       try {
@@ -157,7 +158,11 @@ export async function crawl(outDir: string, html: ChromiumHtml): Promise<CrawlRe
         fail(`malformed percent-encoding in \`${url.pathname}\``);
         continue;
       }
-      const rel = path.slice(1);
+      if (!path.startsWith(`${prefix}/`)) {
+        fail(`outside the site's base path \`${prefix}/\``);
+        continue;
+      }
+      const rel = path.slice(prefix.length + 1);
       let target: string | undefined;
       if (rel === '' || rel.endsWith('/')) {
         if (isFile(join(outDir, rel, 'index.html'))) target = `${rel}index.html`;

@@ -73,14 +73,14 @@ export function outDir(root: string, audience: Audience): string {
   return join(root, `dist-${audience}`);
 }
 
-/** `handbook build --root ROOT --audience A --out ROOT/dist-A --no-cache --today TODAY`. */
-export function build(root: string, audience: Audience, today = TODAY): Promise<CliResult> {
-  return runCli(['build', '--root', root, '--audience', audience, '--out', outDir(root, audience), '--no-cache', '--today', today]);
+/** `handbook build --root ROOT --audience A --out ROOT/dist-A --no-cache --today TODAY`, and any `extraArgs` (`--base-url`). */
+export function build(root: string, audience: Audience, today = TODAY, extraArgs: readonly string[] = []): Promise<CliResult> {
+  return runCli(['build', '--root', root, '--audience', audience, '--out', outDir(root, audience), '--no-cache', '--today', today, ...extraArgs]);
 }
 
 /** Both audiences, built at the same time (two processes: one per core). */
-export async function buildBoth(root: string, today = TODAY): Promise<Record<Audience, CliResult>> {
-  const [pub, int] = await Promise.all(AUDIENCES.map((audience) => build(root, audience, today)));
+export async function buildBoth(root: string, today = TODAY, extraArgs: readonly string[] = []): Promise<Record<Audience, CliResult>> {
+  const [pub, int] = await Promise.all(AUDIENCES.map((audience) => build(root, audience, today, extraArgs)));
   return { public: pub!, internal: int! };
 }
 
@@ -89,9 +89,9 @@ export async function buildBoth(root: string, today = TODAY): Promise<Record<Aud
  * exits 0 (its whole output is the failure message otherwise), and the crawl of
  * what it wrote finds no link that does not resolve.
  */
-export async function expectBuiltAndLinked(root: string, audience: Audience, result: CliResult, html: ChromiumHtml, checked?: CheckOutcome): Promise<void> {
+export async function expectBuiltAndLinked(root: string, audience: Audience, result: CliResult, html: ChromiumHtml, checked?: CheckOutcome, prefix = ''): Promise<void> {
   expect(result.code, `handbook build --root ${root} --audience ${audience} exited ${result.code} after check exited 0:\n${result.stdout}${result.stderr}`).toBe(0);
-  const site = await crawl(outDir(root, audience), html);
+  const site = await crawl(outDir(root, audience), html, prefix);
   expect(site.pages, `HTML pages in the ${audience} output`).toBeGreaterThan(0);
   // Under `links.broken: warn` (a handbook being migrated) check accepts a broken link with a warning naming it: exactly those may stay broken.
   const warned = new Set((checked?.diagnostics ?? []).filter((d) => d.severity === 'warning' && d.code.startsWith('link/')).map((d) => /^link `([^`]+)`/.exec(d.message)?.[1]));

@@ -7,9 +7,9 @@ import { tempDir } from '../helpers/temp.js';
 export const TODAY = '2022-05-20';
 
 /** Builds a handbook root with the real CLI into a fresh temp folder and returns that folder. */
-export async function buildSite(root: string, audience: 'public' | 'internal'): Promise<string> {
+export async function buildSite(root: string, audience: 'public' | 'internal', extraArgs: readonly string[] = []): Promise<string> {
   const out = join(tempDir(), 'site');
-  const result = await runCli(['build', '--root', root, '--audience', audience, '--out', out, '--today', TODAY]);
+  const result = await runCli(['build', '--root', root, '--audience', audience, '--out', out, '--today', TODAY, ...extraArgs]);
   if (result.code !== 0) throw new Error(`handbook build --audience ${audience} failed with ${result.code}:\n${result.stdout}${result.stderr}`);
   return out;
 }
