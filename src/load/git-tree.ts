@@ -1,5 +1,5 @@
 import { posix, relative, sep } from 'node:path';
-import { git, type GitError } from './git.js';
+import { catFiles, git, type GitError } from './git.js';
 import type { SourceFile } from './read.js';
 
 /** Why the files at a revision cannot be read: the root is in no git repository, or git knows no such commit. */
@@ -42,23 +42,8 @@ export async function readContentAt(root: string, contentDir: string, ref: strin
     .filter(({ contentPath }) => !contentPath.startsWith('..') && !contentPath.split('/').some((seg) => seg.startsWith('.')))
     .sort((a, b) => (a.contentPath < b.contentPath ? -1 : a.contentPath > b.contentPath ? 1 : 0));
   if (files.length === 0) return [];
-  const blobs = parseBatch(await git(root, ['cat-file', '--batch'], files.map((f) => `${commit}:${f.path}\n`).join('')));
+  const blobs = await catFiles(root, files.map((f) => `${commit}:${f.path}`));
   return files.map(({ path, contentPath }, i) => ({ file: posix.relative(prefix, path), contentPath, bytes: new Uint8Array(blobs[i] ?? Buffer.alloc(0)) }));
-}
-
-/** The objects of `git cat-file --batch` output, in order: `<oid> <type> <size>\n<bytes>\n` each. */
-function parseBatch(out: Buffer): Buffer[] {
-  const blobs: Buffer[] = [];
-  let at = 0;
-  while (at < out.length) {
-    const eol = out.indexOf(0x0a, at);
-    const header = out.subarray(at, eol).toString('utf8');
-    const size = Number(/ (\d+)$/.exec(header)?.[1]);
-    if (!Number.isInteger(size)) throw new Error(`git cat-file printed an unexpected header: ${header}`);
-    blobs.push(out.subarray(eol + 1, eol + 1 + size));
-    at = eol + 1 + size + 1;
-  }
-  return blobs;
 }
 
 /** git missing, or git refusing the folder (not a repository, dubious ownership). */

@@ -25,3 +25,30 @@ export function git(cwd: string, args: readonly string[], input?: string): Promi
     if (input !== undefined) child.stdin?.end(input);
   });
 }
+
+/**
+ * The contents of git objects (`<rev>:<path>` each) from one
+ * `git cat-file --batch`, in order; `undefined` for a name git has no object
+ * for (a path the revision does not hold).
+ */
+export async function catFiles(cwd: string, names: readonly string[]): Promise<(Buffer | undefined)[]> {
+  if (names.length === 0) return [];
+  const out = await git(cwd, ['cat-file', '--batch'], names.map((name) => `${name}\n`).join(''));
+  const objects: (Buffer | undefined)[] = [];
+  let at = 0;
+  for (let n = 0; n < names.length; n++) {
+    const eol = out.indexOf(0x0a, at);
+    if (eol < 0) throw new Error('git cat-file printed fewer objects than it was asked for');
+    const header = out.subarray(at, eol).toString('utf8');
+    at = eol + 1;
+    // `<oid> <type> <size>`, then the object and a newline; `<name> missing` (or ambiguous) alone.
+    const size = /^[0-9a-f]+ \S+ (\d+)$/.exec(header)?.[1];
+    if (size === undefined) {
+      objects.push(undefined);
+      continue;
+    }
+    objects.push(out.subarray(at, at + Number(size)));
+    at += Number(size) + 1;
+  }
+  return objects;
+}
