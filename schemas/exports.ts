@@ -17,7 +17,7 @@ import { AUDIENCES, internal } from './visibility.js';
 export const EXPORT_VERSION = 1;
 
 const Owner = PersonSchema.optional().meta({ description: 'Who owns it: the person `owner:` names, with their name and forge handle.' });
-const Where = z.string().meta({ description: 'Where it is defined in the site: its page\'s URL and anchor, such as /company/goals/#grow.' });
+const Where = z.string().meta({ description: 'Where it is defined in the site: its page\'s URL and anchor as the site serves them, under its base path, such as /company/goals/#grow (/handbook/company/goals/#grow for a site at /handbook/).' });
 const Status = z.enum(['on-track', 'needs-attention', 'at-risk']);
 
 /** Progress as the internal site shows it. */

@@ -84,7 +84,7 @@ export async function project(handbook: Handbook, analyzed: Analyzed, config: Co
     const body = bodies.get(view.url);
     return body ? { ...view, parts: linkParts(analyzed.parts!.get(body.key, body.hash), body.urls) } : view;
   };
-  const exports = siteExports(siteView, { audience, today: ctx.today, config });
+  const exports = siteExports(siteView, { audience, today: ctx.today, config, base });
   const own = handbook.sites[audience].urls;
   const redirects = [...handbook.index.redirects].flatMap(([from, page]) => (own.has(page.url) ? [{ from, to: page.url, title: page.data.title }] : []));
   return { audience, site, base, views, pages, shards, withBody, secrets: audience === 'public' ? handbook.secrets : [], exports, redirects };

@@ -158,6 +158,19 @@ describe('okrs.json and kpis.json', () => {
     expect(exported('internal', 'kpis.json')).toEqual({ version: 1, audience: 'internal', today: TODAY, kpis: [{ ...kpi, health: { min: 1, max: 3 }, current_value: 0.5, health_state: 'below' }] });
   });
 
+  it('under a base path, each record\'s url is where the site serves it; nothing else changes', async () => {
+    const built = await build(root, '--audience', 'internal', '--out', 'dist-based', '--today', TODAY, '--base-url', 'https://example.github.io/handbook/');
+    expect([built.code, built.stderr]).toEqual([0, '']);
+    const read = (file: string) => JSON.parse(readFileSync(join(root, 'dist-based', file), 'utf8')) as { okrs?: { url: string }[]; kpis?: { url: string }[] };
+    const okrs = read('okrs.json');
+    const kpis = read('kpis.json');
+    expect(okrs.okrs!.map((o) => o.url)).toEqual(['/handbook/draft/#hidden', '/handbook/#grow', '/handbook/#team']);
+    expect(kpis.kpis!.map((k) => k.url)).toEqual(['/handbook/#app']);
+    const unbased = <T extends { url: string }>(records: T[]) => records.map((r) => ({ ...r, url: r.url.replace(/^\/handbook/, '') }));
+    expect({ ...okrs, okrs: unbased(okrs.okrs!) }).toEqual(exported('internal', 'okrs.json'));
+    expect({ ...kpis, kpis: unbased(kpis.kpis!) }).toEqual(exported('internal', 'kpis.json'));
+  });
+
   it('validate against `handbook schema --exports`: as a whole, and each against its own definition', () => {
     const validate = validator();
     for (const audience of ['public', 'internal']) {
