@@ -27,5 +27,11 @@ describe('the CI templates', () => {
       expect(text).toMatch(/fetch-depth: 0|GIT_DEPTH: 0/);
       expect(text).toMatch(/gh pr comment|merge_requests\/\$CI_MERGE_REQUEST_IID\/notes/);
     });
+
+    it(`${name}: checks a merge request against its base branch with --since (a page moved without a redirect fails)`, () => {
+      const since = commands(text).filter((args) => args[0] === 'check' && args.includes('--since'));
+      expect(since).toHaveLength(1);
+      expect(parseCommand(since[0]!)).toMatchObject({ name: 'check', since: 'REF' });
+    });
   }
 });
