@@ -1,7 +1,8 @@
 // What the bench measures, and the state each run starts from. Every scenario
 // runs its command as a fresh process (see measure.mjs) and checks that the
 // command did the whole job, so a fast run that built nothing never counts.
-import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BENCH_TODAY, writeHandbook } from './generate.mjs';
@@ -9,6 +10,10 @@ import { measure } from './measure.mjs';
 
 const CLI = fileURLToPath(new URL('../bin/handbook.js', import.meta.url));
 const REFERENCE = fileURLToPath(new URL('eleventy-reference.mjs', import.meta.url));
+const HUGO = fileURLToPath(new URL('hugo-reference.mjs', import.meta.url));
+const HUGO_SITE = fileURLToPath(new URL('hugo/', import.meta.url));
+/** Hugo is a peer only where it is installed (Debian's package `hugo`). */
+const hasHugo = spawnSync('hugo', ['version'], { stdio: 'ignore' }).status === 0;
 
 /**
  * The folders of one page count: the handbook, its site, and a copy of its
@@ -17,11 +22,12 @@ const REFERENCE = fileURLToPath(new URL('eleventy-reference.mjs', import.meta.ur
  */
 export async function prepareWorkspace(base, pages, seed) {
   const dir = join(base, `pages-${pages}`);
-  const ws = { dir, pages, root: join(dir, 'handbook'), site: join(dir, 'site'), plainRoot: join(dir, 'handbook-plain'), plainSite: join(dir, 'site-plain'), refIn: join(dir, 'reference-in'), refOut: join(dir, 'reference-out') };
+  const ws = { dir, pages, root: join(dir, 'handbook'), site: join(dir, 'site'), plainRoot: join(dir, 'handbook-plain'), plainSite: join(dir, 'site-plain'), refIn: join(dir, 'reference-in'), refOut: join(dir, 'reference-out'), searchOut: join(dir, 'reference-search-out'), hugoSite: join(dir, 'hugo'), hugoOut: join(dir, 'hugo-out') };
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   const written = await writeHandbook(ws.root, pages, seed);
   await cp(join(ws.root, 'content'), ws.refIn, { recursive: true });
+  if (hasHugo) await writeHugoSite(ws.refIn, ws.hugoSite, written);
   await writePlainTwin(ws.root, ws.plainRoot, written);
   // A page from the middle: neither the first file read nor the last.
   ws.edited = join(ws.root, written[Math.floor(written.length / 2)]);
@@ -38,6 +44,15 @@ async function writePlainTwin(root, twin, files) {
   await cp(root, twin, { recursive: true });
   for (let i = 0; i < files.length; i += 256) {
     await Promise.all(files.slice(i, i + 256).map(async (file) => writeFile(join(twin, file), (await readFile(join(root, file), 'utf8')).replace(/^```[\w-]+$/gm, (fence) => `\`\`\`${'x'.repeat(fence.length - 3)}`))));
+  }
+}
+
+/** The pages as a Hugo site: Hugo takes a folder's index.md for a leaf bundle, and the pages beside it for its resources. */
+async function writeHugoSite(pages, site, files) {
+  await cp(HUGO_SITE, site, { recursive: true });
+  await cp(pages, join(site, 'content'), { recursive: true });
+  for (const file of files.filter((f) => f.endsWith('/index.md') || f === 'content/index.md')) {
+    await rename(join(site, file), join(site, file.replace(/index\.md$/, '_index.md')));
   }
 }
 
@@ -88,7 +103,29 @@ export const SCENARIOS = [
     run: (ws) => measure(REFERENCE, [ws.refIn, ws.refOut]),
     verify: (ws) => allPagesIn(ws.refOut, ws),
   },
+  {
+    id: 'eleventy-pagefind',
+    title: 'Eleventy 3 + markdown-it + Pagefind (reference)',
+    before: (ws) => rm(ws.searchOut, { recursive: true, force: true }),
+    run: (ws) => measure(REFERENCE, [ws.refIn, ws.searchOut, '--pagefind']),
+    verify: async (ws, result) => {
+      await allPagesIn(ws.searchOut, ws);
+      if (!/ (\d+) indexed/.test(result.stdout) || Number(/ (\d+) indexed/.exec(result.stdout)[1]) < ws.pages) throw new Error(`Pagefind indexed too few pages: ${result.stdout}`);
+    },
+  },
+  ...(hasHugo
+    ? [
+        {
+          id: 'hugo',
+          title: "Hugo (Debian's) + Goldmark (reference)",
+          before: (ws) => rm(ws.hugoOut, { recursive: true, force: true }),
+          run: (ws) => measure(HUGO, [ws.hugoSite, ws.hugoOut]),
+          verify: (ws) => allPagesIn(ws.hugoOut, ws),
+        },
+      ]
+    : []),
 ];
 
-/** The scenario all others are compared with. */
-export const REFERENCE_ID = 'eleventy';
+/** The references, each measured in the same run, by id: every scenario gets a ratio to each. */
+export const PEERS = ['eleventy', 'eleventy-pagefind', ...(hasHugo ? ['hugo'] : [])];
+

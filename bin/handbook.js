@@ -7,4 +7,9 @@ process.exitCode = await main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,
+  onInterrupt(listener) {
+    const signals = ['SIGINT', 'SIGTERM'];
+    for (const signal of signals) process.once(signal, listener);
+    return () => signals.forEach((signal) => process.removeListener(signal, listener));
+  },
 });

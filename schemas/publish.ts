@@ -8,11 +8,13 @@ import type { PublishedFields } from './walk.js';
  * approver exists, the date has passed and the fields are internal is checked
  * handbook-wide (it needs the config and "today"), by `approvalProblems`.
  */
-export const PublishSchema = z.strictObject({
-  approved_by: Slug,
-  approved_on: IsoDate,
-  fields: z.array(z.string()).min(1, { error: 'name at least one field to publish' }),
-});
+export const PublishSchema = z
+  .strictObject({
+    approved_by: Slug.meta({ description: 'The id of the approver, as listed under `approvers` in handbook.config.yaml.' }),
+    approved_on: IsoDate.meta({ description: 'The day the approval was given, YYYY-MM-DD; an approval dated after today publishes nothing.' }),
+    fields: z.array(z.string()).min(1, { error: 'name at least one field to publish' }).meta({ description: 'The internal fields of this record the public site may show, e.g. `[current_value, history]`.' }),
+  })
+  .meta({ title: 'Publish approval', description: 'An approval to show some internal fields of this one record in the public site.' });
 
 export type Publish = z.infer<typeof PublishSchema>;
 

@@ -14,5 +14,6 @@ export async function build(ctx: Omit<RunContext, 'readValues'>, audience: Audie
   const dates = await lastCommitDates(ctx.paths.root);
   // Only the internal site is made with the values directory: the public build never holds its values.
   const result = await buildSite({ ...ctx, readValues: audience === 'internal' }, { audience, lastUpdated: dates.dates, ...(baseUrl !== undefined ? { baseUrl } : {}) });
+  await result.settled;
   return { ...result, ...(dates.note ? { datesNote: dates.note } : {}) };
 }

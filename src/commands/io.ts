@@ -4,4 +4,6 @@ export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   env: NodeJS.ProcessEnv;
+  /** Calls `listener` on Ctrl-C (or SIGTERM) instead of ending the process, until the returned function is called. */
+  onInterrupt?(listener: () => void): () => void;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fieldRole } from '../../schemas/common.js';
+import { ConfigSchema } from '../../schemas/config.js';
 import { KpisExportSchema, OkrsExportSchema } from '../../schemas/exports.js';
 import { PageSchema } from '../../schemas/page.js';
 import { isInternal } from '../../schemas/visibility.js';
@@ -11,11 +12,13 @@ const override: NonNullable<Parameters<typeof z.toJSONSchema>[1]>['override'] = 
 };
 
 /**
- * The JSON Schema of page front matter, for editors' tools. Internal fields carry
- * `x-internal: true`, read from the same declaration the projection uses.
+ * The JSON Schema of page front matter (or, with `config`, of
+ * handbook.config.yaml), for editors' tools: every field with its
+ * description. Internal fields carry `x-internal: true`, read from the same
+ * declaration the projection uses.
  */
-export function frontMatterJsonSchema(): unknown {
-  return z.toJSONSchema(PageSchema, { io: 'input', override });
+export function jsonSchema(which: 'front-matter' | 'config'): unknown {
+  return z.toJSONSchema(which === 'config' ? ConfigSchema : PageSchema, { io: 'input', override });
 }
 
 /**

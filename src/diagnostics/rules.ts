@@ -436,7 +436,7 @@ export const rules = {
     hint: 'use an http(s), mailto or site-relative URL',
   }),
   'build/layout-error': rule({
-    severity: 'error', summary: 'A layout failed while rendering a page; nothing was written.', example: 'a custom layout that calls an unknown filter, or reaches for a file', fix: 'Fix the layout named in the message. Layouts get the page and site data; they cannot read files, start processes or write outside the site.',
+    severity: 'error', summary: 'A layout failed while rendering a page; nothing was written.', example: 'a custom layout that calls an unknown filter, or reaches for a file', fix: 'Fix the layout named in the message. Layouts get the page and site data; they cannot read files or the environment, start processes or write outside the site.',
     message: (a: { message: string }) => a.message,
     hint: 'fix the layout; nothing was written (layouts cannot read files or start processes: they get the page and site data)',
   }),

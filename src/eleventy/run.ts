@@ -70,8 +70,8 @@ function startLayoutProcess(workDir: string, read: readonly string[], write: rea
   const writable = [workDir, ...write];
   const child = fork(LAYOUT_PROCESS, [], {
     cwd: workDir,
-    // Eleventy's ESM cache-busting hook (for its watch mode) would need a worker thread, which the process may not start.
-    env: { ...process.env, ELEVENTY_SKIP_ESM_RESOLVER: '1' },
+    // Not the environment of the build: a CI job's tokens are in it, and a layout could print them.
+    env: layoutEnvironment(),
     execArgv: [PERMISSION_FLAG, '--disable-warning=ExperimentalWarning', ...grants('--allow-fs-read', readable), ...grants('--allow-fs-write', writable)],
     serialization: 'advanced',
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
@@ -101,6 +101,13 @@ function startLayoutProcess(workDir: string, read: readonly string[], write: rea
       await exited;
     },
   };
+}
+
+/** What of the environment the layout process gets: how to format dates and text, nothing else. */
+function layoutEnvironment(): NodeJS.ProcessEnv {
+  const kept = Object.entries(process.env).filter(([name]) => name === 'TZ' || name === 'LANG' || name.startsWith('LC_'));
+  // Eleventy's ESM cache-busting hook (for its watch mode) would need a worker thread, which the process may not start.
+  return { ...Object.fromEntries(kept), ELEVENTY_SKIP_ESM_RESOLVER: '1' };
 }
 
 /** Node 22 made the permission model stable under this name; Node 20 knows only the experimental one. */

@@ -1,4 +1,4 @@
-import { Link } from '../../schemas/common.js';
+import { isLink } from '../../schemas/common.js';
 import { PageSchema, type PageData } from '../../schemas/page.js';
 import { nodes, type PublishedFields } from '../../schemas/walk.js';
 
@@ -12,5 +12,5 @@ export interface FrontMatterLink {
 
 /** Every value of a page's front matter whose schema is `Link`: the list of URL fields is the schema's own. */
 export function frontMatterLinks(data: PageData, published: PublishedFields): FrontMatterLink[] {
-  return nodes(PageSchema, data, published).flatMap(({ schema, value, path, internal }) => (schema === Link && typeof value === 'string' ? [{ path, url: value, internal }] : []));
+  return nodes(PageSchema, data, published).flatMap(({ schema, value, path, internal }) => (isLink(schema) && typeof value === 'string' ? [{ path, url: value, internal }] : []));
 }

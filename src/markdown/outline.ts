@@ -1,16 +1,13 @@
 import GithubSlugger from 'github-slugger';
+import type { z } from 'zod';
+import type { HeadingSchema } from '../../schemas/layout-data.js';
 import type { PhrasingContent, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { holdsTemplateSyntax, type MigrationFinding, migrationFindings } from './migration.js';
 
-/** A heading as readers and links see it. */
-export interface OutlineHeading {
-  depth: number;
-  text: string;
-  /** The anchor: GitHub's slug of the text, with -1, -2 … for repeats on the page. */
-  id: string;
-}
+/** A heading as readers and links see it (`id`: GitHub's slug of the text, with -1, -2 … for repeats on the page). */
+export type OutlineHeading = z.infer<typeof HeadingSchema>;
 
 /** A link written in the body, with its place in the body (1-based). */
 export interface BodyLink {

@@ -1,15 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { cacheKey } from '../cache/store.js';
-import { listFiles } from '../load/read.js';
+import type { Layouts } from '../layouts/overlay.js';
 import type { NavNode } from '../view/navigation.js';
 import type { PageView } from '../view/page.js';
 
-/** What every page of a build is laid out with: the site data and the layouts folder. */
+/** What every page of a build is laid out with: the site data and the layouts. */
 export interface LayoutInputs {
   /** The site data, the audience included. */
   site: Record<string, unknown>;
-  layoutsDir: string;
+  layouts: Layouts;
 }
 
 /**
@@ -19,9 +17,8 @@ export interface LayoutInputs {
  * section's pages only. A page's body (not in the view yet) is named by
  * `body`: the body's key and the URLs its links resolve to.
  */
-export async function pageKeys(views: readonly PageView[], inputs: LayoutInputs, body: (view: PageView) => string): Promise<string[]> {
-  // Symbolic links too: Nunjucks follows them.
-  const layouts = (await listFiles(inputs.layoutsDir, { hidden: true, links: true })).map((file) => `${file}\0${readFileSync(join(inputs.layoutsDir, file), 'base64')}`);
+export function pageKeys(views: readonly PageView[], inputs: LayoutInputs, body: (view: PageView) => string): string[] {
+  const layouts = [...inputs.layouts].map(([file, { bytes }]) => `${file}\0${bytes.toString('base64')}`);
   const shared = cacheKey('page', JSON.stringify(inputs.site), ...layouts);
   const sidebars = new Map<readonly NavNode[], string>();
   const sidebarKey = (sidebar: readonly NavNode[]) => {

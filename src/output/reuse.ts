@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { copyFileSync, linkSync, lstatSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { readCacheJson, writeCacheJson } from '../cache/store.js';
@@ -34,6 +35,8 @@ export class OutputReuse {
   /** Units in this build's output; `kept` holds the stamps of files linked from the last, which a link leaves as they were. */
   private readonly made = new Map<string, { key: string; files: string[]; kept?: Record<string, Stamp> }>();
   private readonly taken = new Set<string>();
+  /** Folders of the staging folder made so far: thousands of pages share a few hundred, and a mkdir each cost seconds. */
+  private readonly folders = new Set<string>();
   /** The manifest of this build's output, made by `seal` from the staging folder. */
   private sealed: Manifest | undefined;
 
@@ -43,9 +46,13 @@ export class OutputReuse {
     private readonly previous: Manifest | undefined,
   ) {}
 
-  /** The record of the last build of `audience` into `outDir`, if it went there; none when `enabled` is false. */
+  /**
+   * The record of the last build of `audience` into `outDir`; none when
+   * `enabled` is false. Each output folder has a record of its own, so builds
+   * into dist/ and `handbook serve`'s folder do not make each other start over.
+   */
   static async open(cacheDirectory: string, audience: string, outDir: string, enabled: boolean): Promise<OutputReuse> {
-    const file = join(cacheDirectory, `output-${audience}.json`);
+    const file = join(cacheDirectory, `output-${audience}-${createHash('sha256').update(outDir).digest('hex').slice(0, 12)}.json`);
     const previous = enabled ? await readCacheJson<Manifest>(file) : undefined;
     return new OutputReuse(enabled ? file : '', outDir, previous?.outDir === outDir ? previous : undefined);
   }
@@ -75,7 +82,11 @@ export class OutputReuse {
     const kept: Record<string, Stamp> = {};
     for (const [file, stamp] of Object.entries(unit.files)) {
       const target = join(staging, file);
-      mkdirSync(dirname(target), { recursive: true });
+      const folder = dirname(target);
+      if (!this.folders.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        this.folders.add(folder);
+      }
       const source = join(this.outDir, file);
       try {
         linkSync(source, target);

@@ -1,5 +1,7 @@
 import GithubSlugger from 'github-slugger';
+import type { z } from 'zod';
 import type { Kpi } from '../../schemas/kpi.js';
+import type { PeriodSchema } from '../../schemas/layout-data.js';
 import type { Okr } from '../../schemas/okr.js';
 import type { OutlineHeading } from '../markdown/outline.js';
 import { okrPhase, type OkrPhase } from '../okrs/timeframe.js';
@@ -40,15 +42,8 @@ export interface Placed<T> {
   anchor: string;
 }
 
-/** A quarter: the period of the OKRs due in it, each with an archive page. */
-export interface Period {
-  /** `2022-q3`. */
-  id: string;
-  /** `2022 Q3`. */
-  title: string;
-  /** `/okrs/2022-q3/`. */
-  url: string;
-}
+/** A quarter: the period of the OKRs due in it, each with an archive page (`2022-q3`, `2022 Q3`, `/okrs/2022-q3/`). */
+export type Period = z.infer<typeof PeriodSchema>;
 
 /** The quarter an OKR's due date falls in. */
 export function periodOf(due: string): Period {

@@ -1,5 +1,6 @@
 import type { Config } from '../../schemas/config.js';
 import { type Diagnostic, sortDiagnostics } from '../diagnostics/diagnostic.js';
+import type { Layouts } from '../layouts/overlay.js';
 import type { Handbook } from '../link/index.js';
 import type { PastPage } from '../load/git-history.js';
 import { type Analyzed, analyze } from './analyze.js';
@@ -15,7 +16,7 @@ import { load } from './load.js';
  * made and nothing they hold back. The README's diagram is made from this list.
  */
 export const STAGES = [
-  { name: 'load', owns: 'the config; each content file decoded, split, parsed (YAML) and validated (schemas/); lists of static files and layouts' },
+  { name: 'load', owns: 'the config; each content file decoded, split, parsed (YAML) and validated (schemas/); the list of static files; the layouts, the root\'s own laid over the shipped ones file by file' },
   { name: 'analyze', owns: 'each body parsed once: its outline (headings, anchors, links, template syntax and raw HTML) and, for a build, its HTML with link tokens' },
   { name: 'link', owns: 'handbook-wide facts and checks: URLs and redirects, ids, references, owners, alignment, timeframes, check-ins, scores, approvals; each audience\'s pages, indexes, archives and anchors; every link; moves since a git ref' },
   { name: 'project', owns: 'one audience: data projected by the schemas, link tokens resolved, the views layouts receive (roll-ups included), the export files, page keys, search shards' },
@@ -43,6 +44,8 @@ export interface CheckResult {
   /** Decoded text of every file that has a diagnostic, for code frames. */
   sources: Map<string, string>;
   staticFiles: string[];
+  /** The layouts, as read by the load stage; none when the config failed. */
+  layouts?: Layouts;
   /** Why a cache could not be written, when it could not; the results stand. */
   cacheError?: Error;
 }
@@ -63,5 +66,5 @@ export async function checkHandbook(ctx: RunContext, render = false, since?: { r
   const diagnostics = sortDiagnostics([...loaded.diagnostics, ...linked.diagnostics]);
   const sources = new Map(diagnostics.flatMap((d) => (loaded.texts.has(d.file) ? [[d.file, loaded.texts.get(d.file)!] as const] : [])));
   const cacheError = (await Promise.all([loaded.save(), analyzed.save()])).find((e) => e !== undefined);
-  return { configFailed: false, config: loaded.config, handbook: linked.handbook, analyzed, diagnostics, fileCount: loaded.fileCount, sources, staticFiles: loaded.staticFiles, ...(cacheError ? { cacheError } : {}) };
+  return { configFailed: false, config: loaded.config, handbook: linked.handbook, analyzed, diagnostics, fileCount: loaded.fileCount, sources, staticFiles: loaded.staticFiles, layouts: loaded.layouts, ...(cacheError ? { cacheError } : {}) };
 }

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { layoutNames } from '../layouts/overlay.js';
 import { type Handbook, linkHandbook } from '../link/index.js';
 import { checkMoves } from '../link/moves.js';
 import { indexPages } from '../link/page-index.js';
@@ -17,7 +18,7 @@ import type { Loaded } from './load.js';
 export function link(loaded: Loaded, analyzed: Analyzed, ctx: RunContext, since?: { ref: string; pages: readonly PastPage[] }): { handbook: Handbook; diagnostics: Diagnostic[] } {
   const indexed = indexPages(loaded.pages, loaded.staticFiles.map((f) => `/${f}`), loaded.unvalidated);
   const outlines = new Map([...analyzed.bodies].map(([file, body]) => [file, body.outline]));
-  const linked = linkHandbook({ pages: loaded.pages, outlines, config: loaded.config, today: ctx.today, layouts: loaded.layouts, layoutText: loaded.layoutText, readStatic: loaded.readStatic, index: indexed.index });
+  const linked = linkHandbook({ pages: loaded.pages, outlines, config: loaded.config, today: ctx.today, layouts: layoutNames(loaded.layouts), layoutText: loaded.layoutText, readStatic: loaded.readStatic, index: indexed.index });
   const moved = since ? checkMoves(since.pages, since.ref, indexed.index) : [];
   return { handbook: linked.handbook, diagnostics: [...indexed.diagnostics, ...linked.diagnostics, ...moved] };
 }

@@ -6,6 +6,7 @@ import { cacheDir, CacheFile } from '../cache/store.js';
 import { loadConfig } from '../config/load.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { PACKAGE_LAYOUTS } from '../config/paths.js';
+import { type Layouts, readLayouts } from '../layouts/overlay.js';
 import { outsideLinks } from '../load/symlinks.js';
 import { mergeValues, valuesInContent } from '../load/merge-values.js';
 import { loadValues } from '../load/values.js';
@@ -25,8 +26,8 @@ export interface Loaded {
   fileCount: number;
   /** Files of static/, relative to it. */
   staticFiles: string[];
-  /** Layout names (files `layouts/<name>.njk`). */
-  layouts: string[];
+  /** The layouts: the shipped ones with the root's own laid over them. */
+  layouts: Layouts;
   /** Every file of the shipped layouts, together: what the site prints whatever the handbook holds. */
   layoutText: string;
   /** Reads every file of static/, for the disclosure check: only called when there are internal values to look for. */
@@ -47,8 +48,9 @@ export interface ConfigFailed {
 
 /**
  * Stage 1, load: the config, then every content file through decode → split →
- * YAML → schema (front matter found valid before is taken from the cache), and
- * the lists of static files and layouts.
+ * YAML → schema (front matter found valid before is taken from the cache), the
+ * values directory when the run reads it, the list of static files, and the
+ * layouts (the shipped ones with the root's own laid over them).
  */
 export async function load(ctx: RunContext): Promise<Loaded | ConfigFailed> {
   const { paths } = ctx;
@@ -57,13 +59,13 @@ export async function load(ctx: RunContext): Promise<Loaded | ConfigFailed> {
   if (!loaded.config) return { configFailed: true, diagnostics: loaded.diagnostics, texts: loaded.texts };
   const config = loaded.config;
   // A symbolic link that leads out of its folder is an error, and nothing is read through it.
-  const folders = [paths.contentDir, paths.staticDir, ...(paths.layoutsDir === PACKAGE_LAYOUTS ? [] : [paths.layoutsDir])];
+  const folders = [paths.contentDir, paths.staticDir, paths.layoutsDir];
   const outside = await Promise.all(folders.map((dir) => outsideLinks(dir)));
   const skip = outside.map((links) => new Set(links.map((l) => l.path)));
-  const [files, staticFiles, layoutFiles] = await Promise.all([
+  const [files, staticFiles, layouts] = await Promise.all([
     readContent(paths.root, paths.contentDir, skip[0]),
     listFiles(paths.staticDir, { links: true }).then((list) => list.filter((f) => !skip[1]!.has(f))),
-    listFiles(paths.layoutsDir, { links: true }).then((list) => list.filter((f) => !skip[2]?.has(f))),
+    readLayouts(paths.layoutsDir, skip[2]),
   ]);
   const cache = ctx.cache ? await CacheFile.open<ValidFrontMatter>(cacheDir(paths.root), 'front-matter.json') : undefined;
 
@@ -84,11 +86,11 @@ export async function load(ctx: RunContext): Promise<Loaded | ConfigFailed> {
     diagnostics.push(...values.diagnostics, ...merged.diagnostics);
     for (const [file, text] of values.texts) texts.set(file, text);
   }
-  const layouts = layoutFiles.filter((f) => /^[a-z0-9-]+\.njk$/.test(f)).map((f) => f.replace(/\.njk$/, ''));
   // Eleventy runs a layout's `---js` front matter: a layout gets YAML front matter or none, like a page.
-  for (const file of layoutFiles.filter((f) => f.endsWith('.njk'))) {
-    const language = /^---[ \t]*([A-Za-z][\w-]*)[ \t]*\r?\n/.exec(readFileSync(join(paths.layoutsDir, file), 'utf8'))?.[1];
-    if (language !== undefined && language.toLowerCase() !== 'yaml') diagnostics.push(diagnostic('frontmatter/language', { file: rootRelative(paths, join(paths.layoutsDir, file)), line: 1, column: 4 }, { language }));
+  for (const [file, { source, bytes }] of layouts) {
+    if (!file.endsWith('.njk')) continue;
+    const language = /^---[ \t]*([A-Za-z][\w-]*)[ \t]*\r?\n/.exec(bytes.toString('utf8'))?.[1];
+    if (language !== undefined && language.toLowerCase() !== 'yaml') diagnostics.push(diagnostic('frontmatter/language', { file: rootRelative(paths, source), line: 1, column: 4 }, { language }));
   }
   // The shipped layouts' own words (`Search`) explain themselves; a custom layout's typed-in value is what the scan must find.
   const layoutText = (await listFiles(PACKAGE_LAYOUTS)).map((f) => readFileSync(join(PACKAGE_LAYOUTS, f), 'utf8')).join('\n');

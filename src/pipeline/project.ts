@@ -1,6 +1,8 @@
 import type { Config } from '../../schemas/config.js';
+import type { SiteData } from '../../schemas/layout-data.js';
 import type { Audience } from '../../schemas/visibility.js';
 import { htmlOf, linkParts } from '../bodies/analyze.js';
+import type { Layouts } from '../layouts/overlay.js';
 import type { Handbook } from '../link/index.js';
 import { siteHref } from '../link/resolve.js';
 import type { Secret } from '../disclosure/secrets.js';
@@ -28,7 +30,7 @@ export interface PageToWrite {
 export interface Projected {
   audience: Audience;
   /** What every layout receives as `site`. */
-  site: Record<string, unknown>;
+  site: SiteData;
   /** The path the site is served under (`/handbook`), `''` at a host's root: every URL it writes starts with it. */
   base: string;
   /** Every view. */
@@ -52,7 +54,7 @@ export interface Projected {
  * link tokens resolved, the views layouts receive, each page's key, and its
  * search shard.
  */
-export async function project(handbook: Handbook, analyzed: Analyzed, config: Config, ctx: RunContext & { audience: Audience; base: string; lastUpdated?: ReadonlyMap<string, string> }): Promise<Projected> {
+export async function project(handbook: Handbook, analyzed: Analyzed, config: Config, ctx: RunContext & { audience: Audience; base: string; lastUpdated?: ReadonlyMap<string, string>; layouts: Layouts }): Promise<Projected> {
   const { audience, base } = ctx;
   // Each page's body as its key and the URLs of its links: its HTML is read from the cache only if Eleventy lays it out again.
   const bodies = new Map<string, { key: string; hash: string; urls: string[] }>();
@@ -72,8 +74,8 @@ export async function project(handbook: Handbook, analyzed: Analyzed, config: Co
   }
   const siteView = siteViews(handbook, { audience, today: ctx.today, config, markdown, base, ...(ctx.lastUpdated ? { lastUpdated: ctx.lastUpdated } : {}) });
   const { pages: views, nav } = siteView;
-  const site = { title: config.site.title, url: config.site.url ?? '', base, audience, home: { title: nav.title, url: nav.url } };
-  const keys = await pageKeys(views, { site, layoutsDir: ctx.paths.layoutsDir }, (view) => JSON.stringify(bodies.get(view.url) ?? null));
+  const site: SiteData = { title: config.site.title, url: config.site.url ?? '', base, audience, home: { title: nav.title, url: nav.url } };
+  const keys = pageKeys(views, { site, layouts: ctx.layouts }, (view) => JSON.stringify(bodies.get(view.url) ?? null));
   // No static file takes a page's place: the link stage made that an error.
   const written = views.map((view, i) => ({ view, key: keys[i]! }));
   const shards = shardCount(written.filter(({ view }) => !view.unlisted).length, config.search.shard_pages);

@@ -32,9 +32,11 @@ export async function openStaging(outDir: string): Promise<Staging> {
  * Stage 8, publish: the record of this output is sealed (every file taken
  * from the last output checked once more), then the staging folder is swapped
  * into the output folder by rename: readers see the old site or the new one,
- * never half of either.
+ * never half of either. Resolves once the new site is in place, with the
+ * removal of the old one under way: thousands of files take a while to
+ * delete, and `serve` need not wait for them to reload the pages.
  */
-export async function publish(staging: Staging, outDir: string, reuse: OutputReuse, scannedFor: string): Promise<void> {
+export async function publish(staging: Staging, outDir: string, reuse: OutputReuse, scannedFor: string): Promise<{ removed: Promise<void> }> {
   reuse.seal(staging.dir, scannedFor);
   const old = join(dirname(outDir), `.${basename(outDir)}.old-${basename(staging.dir).split('-').slice(-2).join('-')}`);
   let moved = false;
@@ -50,7 +52,10 @@ export async function publish(staging: Staging, outDir: string, reuse: OutputReu
     if (moved) await rename(old, outDir);
     throw err;
   }
-  if (moved) await rm(old, { recursive: true, force: true });
+  const removed = moved ? rm(old, { recursive: true, force: true }) : Promise.resolve();
+  // Awaited by the caller; until then, a failure is not an unhandled one.
+  removed.catch(() => undefined);
+  return { removed };
 }
 
 /**

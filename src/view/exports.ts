@@ -5,7 +5,7 @@ import type { Audience } from '../../schemas/visibility.js';
 import { EXPORTS, periodOf } from '../pages/generated.js';
 import { withBase } from '../pages/url.js';
 import { project } from '../project/project.js';
-import { optional } from './optional.js';
+import { optional } from '../optional.js';
 import type { KrProgress } from './progress.js';
 import type { SiteViews } from './views.js';
 

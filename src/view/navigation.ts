@@ -1,4 +1,6 @@
 import { posix } from 'node:path';
+import type { z } from 'zod';
+import type { NavNodeSchema, NavPlaceSchema } from '../../schemas/layout-data.js';
 
 /** A page as navigation sees it. */
 export interface NavPage {
@@ -8,16 +10,8 @@ export interface NavPage {
   contentPath: string;
 }
 
-/** A node of the sidebar: a page, or a section headed by its index page. */
-export interface NavNode {
-  title: string;
-  url: string;
-  children: NavNode[];
-  /** Set on a section shown folded: it has pages, which this sidebar leaves out. */
-  folded?: boolean;
-  /** Set on a section without an index page (`url` is `''`) on the way to the page: its disclosure is shown open. */
-  open?: boolean;
-}
+/** A node of the sidebar: a page, or a section headed by its index page (`folded` when this sidebar leaves its pages out; `open` for a section without an index page on the way to the page). */
+export type NavNode = z.infer<typeof NavNodeSchema>;
 
 /** Where the generated pages (OKR index, KPI index, …) sit among the top-level sections: `nav.generated` in the config. */
 export type GeneratedPlacement = 'first' | 'last';
@@ -29,18 +23,13 @@ export interface GeneratedNavPage {
   children?: readonly { url: string; title: string }[];
 }
 
-/** Where a page sits: the path from the home page, its neighbours within its section, and its sidebar. */
-export interface NavPlace {
-  breadcrumbs: { title: string; url: string }[];
-  previous?: { title: string; url: string };
-  next?: { title: string; url: string };
-  /**
-   * The sidebar of this page: the top level, with only the sections on the way
-   * to the page unfolded, so a page's navigation stays small however big the
-   * handbook grows (the whole tree on every page would be quadratic).
-   */
-  sidebar: NavNode[];
-}
+/**
+ * Where a page sits: the path from the home page, its neighbours within its
+ * section, and its sidebar: the top level, with only the sections on the way
+ * to the page unfolded, so a page's navigation stays small however big the
+ * handbook grows (the whole tree on every page would be quadratic).
+ */
+export type NavPlace = z.infer<typeof NavPlaceSchema>;
 
 /**
  * The sidebar tree from the content folders: a folder's index.md heads its

@@ -1,45 +1,8 @@
+import type { PageViewData } from '../../schemas/layout-data.js';
 import type { OutlineHeading } from '../markdown/outline.js';
-import type { BodyPart } from '../render/processor.js';
-import type { NavPlace } from './navigation.js';
-import type { OkrIndex, Period } from '../pages/generated.js';
-import type { KpiView, OkrView, OwnerView } from './records.js';
-import type { TransparencyView } from './transparency.js';
 
 /** What every page layout receives as `hb`. */
-export interface PageView {
-  /** Name of the layout file in layouts/, without `.njk`. */
-  layout: string;
-  /** Where to write it, relative to the output folder, e.g. `company/index.html`. */
-  outputPath: string;
-  url: string;
-  title: string;
-  description?: string;
-  /** Who owns the page. */
-  owner?: OwnerView;
-  /** The page's absolute URL on `site.url`, when the site has one; also its sitemap entry. */
-  canonical?: string;
-  /** Left out of the sitemap and the search index (the 404 page). */
-  unlisted?: boolean;
-  /** The body in pieces, with the places where OKR and KPI cards go. */
-  parts: BodyPart[];
-  okrs: OkrView[];
-  kpis: KpiView[];
-  /** The OKR index's groups (current, future, past), on `/okrs/` only; each OKR with its depth below its parents there. */
-  groups?: { phase: string; title: string; id: string; okrs: (OkrView & { depth: number })[] }[];
-  /** The quarters of the archive, on `/okrs/` and the archive pages. */
-  archive?: OkrIndex['archive'];
-  /** The quarter of an archive page. */
-  period?: Period;
-  /** Published values and what stays internal, on `/transparency/` only. */
-  transparency?: TransparencyView;
-  /** h2/h3 headings for "On this page"; empty below two headings. */
-  toc: OutlineHeading[];
-  nav: NavPlace;
-  editUrl?: string;
-  lastUpdated?: string;
-  draft: boolean;
-  extra: Record<string, unknown>;
-}
+export type PageView = PageViewData;
 
 /** The table of contents: h2 and h3 only, and only when there are at least two. */
 export function tableOfContents(headings: readonly OutlineHeading[]): OutlineHeading[] {

@@ -1,22 +1,15 @@
+import type { z } from 'zod';
+import type { KpiHealthSchema, ProgressSchema } from '../../schemas/layout-data.js';
 import { dayNumber } from '../okrs/timeframe.js';
 
+/** A key result's progress from start to target, and the share of its timeframe that has passed. */
+export type KrProgress = z.infer<typeof ProgressSchema>;
+
 /** How a key result is doing against the time elapsed in its timeframe. */
-export type KrStatus = 'on-track' | 'needs-attention' | 'at-risk';
+export type KrStatus = KrProgress['status'];
 
 /** Words for each status: shown next to the colour, never colour alone. */
 export const KR_STATUS_TEXT: Record<KrStatus, string> = { 'on-track': 'On track', 'needs-attention': 'Needs attention', 'at-risk': 'At risk' };
-
-/** A key result's progress from start to target, and the share of its timeframe that has passed. */
-export interface KrProgress {
-  /** 0..1, how far current is from start towards target (clamped); what roll-ups average. */
-  fraction: number;
-  /** The same, 0..100 and rounded: what readers see. */
-  percent: number;
-  /** 0..100, the share of the timeframe elapsed on `today`, when the timeframe is known. */
-  elapsedPercent?: number;
-  status: KrStatus;
-  statusText: string;
-}
 
 /**
  * Progress of a key result. Direction comes from the sign of target − start.
@@ -39,11 +32,7 @@ export function krProgress(values: { start: number; target: number; current: num
 }
 
 /** A KPI's health: whether its latest value lies in the expected range. */
-export interface KpiHealth {
-  state: 'healthy' | 'below' | 'above';
-  text: string;
-  latest: number;
-}
+export type KpiHealth = z.infer<typeof KpiHealthSchema>;
 
 /** Health of a KPI from its latest value (current, else the last check-in) and its expected range. */
 export function kpiHealth(range: { min: number; max: number }, latest: number): KpiHealth {

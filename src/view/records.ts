@@ -2,15 +2,15 @@ import type { z } from 'zod';
 import { type Approval, approvalOf, type NamedApprovals } from './transparency.js';
 import { type KeyResult, KeyResultSchema } from '../../schemas/key-result.js';
 import { type Kpi, KpiSchema } from '../../schemas/kpi.js';
+import type { AlignmentSchema, KeyResultViewSchema, KpiViewSchema, OkrViewSchema, OwnerViewSchema, RecordLinkSchema } from '../../schemas/layout-data.js';
 import { type Okr, OkrSchema } from '../../schemas/okr.js';
-import type { Person } from '../../schemas/people.js';
 import type { Audience } from '../../schemas/visibility.js';
 import type { People } from '../okrs/owners.js';
 import { okrPhase, type OkrPhase } from '../okrs/timeframe.js';
-import { optional } from './optional.js';
-import { type KpiHealth, kpiHealth, type KrProgress, krProgress } from './progress.js';
-import { type Grade, grade, objectiveGrade, type ObjectiveGrade, objectiveProgress, type ObjectiveProgress } from './rollup.js';
-import { type Sparkline, sparkline } from './sparkline.js';
+import { optional } from '../optional.js';
+import { kpiHealth, krProgress } from './progress.js';
+import { grade, objectiveGrade, objectiveProgress } from './rollup.js';
+import { sparkline } from './sparkline.js';
 
 /** Turns a link as written into the URL the site serves (site links canonicalised, external ones unchanged). */
 export type Href = (url: string) => string;
@@ -19,66 +19,22 @@ export type Href = (url: string) => string;
 export type KpiTarget = (id: string) => { name: string; href: string; unit?: string } | undefined;
 
 /** A link to another record, by its title. */
-export interface RecordLink {
-  title: string;
-  href: string;
-}
+export type RecordLink = z.infer<typeof RecordLinkSchema>;
 
 /** Where an OKR stands in the alignment tree of this audience's site. */
-export interface Alignment {
-  /** The OKR it is aligned to, when this site shows it. */
-  parent?: RecordLink;
-  /** The OKRs aligned to it. */
-  children: RecordLink[];
-}
+export type Alignment = z.infer<typeof AlignmentSchema>;
 
 /** An owner as layouts show them: the person, and their forge profile when the site's repository says which forge. */
-export interface OwnerView extends Person {
-  profile?: string;
-}
+export type OwnerView = z.infer<typeof OwnerViewSchema>;
 
 /** What a layout needs to show a key result; built from projected data only. */
-export interface KeyResultView extends Omit<KeyResult, 'owner'> {
-  owner?: OwnerView;
-  /** The KPI it moves: its name, where it is defined, and the unit of its values (the key result's too). */
-  kpiLink?: { name: string; href: string; unit?: string };
-  /** Who approved publishing some of its values, and when. */
-  approval?: Approval;
-  progress?: KrProgress;
-  /** Its score, read (internal audience, or published). */
-  grade?: Grade;
-  chart?: Sparkline;
-}
+export type KeyResultView = z.infer<typeof KeyResultViewSchema>;
 
 /** What a layout needs to show an OKR. */
-export interface OkrView extends Omit<Okr, 'key_results' | 'owner'> {
-  anchor: string;
-  phase: OkrPhase;
-  phaseText: string;
-  owner?: OwnerView;
-  keyResults: KeyResultView[];
-  alignment: Alignment;
-  /** Rolled up from its key results, for the internal audience only. */
-  progress?: ObjectiveProgress;
-  grade?: ObjectiveGrade;
-  /** The retrospective rendered as HTML, when this audience sees it. */
-  retrospectiveHtml?: string;
-  /** Who approved publishing some of its values, and when. */
-  approval?: Approval;
-}
+export type OkrView = z.infer<typeof OkrViewSchema>;
 
 /** What a layout needs to show a KPI. */
-export interface KpiView extends Omit<Kpi, 'owner'> {
-  anchor: string;
-  owner?: OwnerView;
-  /** The definition rendered as HTML (it is Markdown). */
-  definitionHtml: string;
-  health?: Kpi['health'];
-  healthState?: KpiHealth;
-  /** Who approved publishing some of its values, and when. */
-  approval?: Approval;
-  chart?: Sparkline;
-}
+export type KpiView = z.infer<typeof KpiViewSchema>;
 
 /** Shared inputs of every view. */
 export interface ViewContext {

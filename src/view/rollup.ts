@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { GradeSchema, ObjectiveGradeSchema, ObjectiveProgressSchema } from '../../schemas/layout-data.js';
 import { KR_STATUS_TEXT, type KrProgress, type KrStatus } from './progress.js';
 
 /** Worse statuses rank higher: an objective takes its weakest key result's. */
@@ -9,17 +11,8 @@ export function weightedMean(items: readonly { value: number; weight: number }[]
   return items.length === 0 || total === 0 ? undefined : items.reduce((sum, item) => sum + item.value * item.weight, 0) / total;
 }
 
-/** An objective's progress, rolled up from its key results'. */
-export interface ObjectiveProgress {
-  /** 0..100, rounded: the weighted mean of its key results' progress. */
-  percent: number;
-  /** The worst status of its key results. */
-  status: KrStatus;
-  statusText: string;
-  /** How many of its key results have progress (start, target and current values), of how many. */
-  counted: number;
-  total: number;
-}
+/** An objective's progress, rolled up from its key results': the weighted mean of their progress, the worst of their statuses, how many of them have progress. */
+export type ObjectiveProgress = z.infer<typeof ObjectiveProgressSchema>;
 
 /**
  * An objective's progress: the weighted mean (by `weight`) of the progress of
@@ -34,18 +27,13 @@ export function objectiveProgress(krs: readonly { weight: number; progress?: KrP
   return { percent: Math.round(mean * 100), status, statusText: KR_STATUS_TEXT[status], counted: counted.length, total: krs.length };
 }
 
+/** A score as readers see it: the number, and its band in words (never colour alone). */
+export type Grade = z.infer<typeof GradeSchema>;
+
 /** Google's reading of a score: 0.7 to 1 delivered, 0.4 to 0.6 progress that fell short, below that no real progress. */
-export type ScoreBand = 'delivered' | 'fell-short' | 'missed';
+export type ScoreBand = Grade['band'];
 
 const BAND_TEXT: Record<ScoreBand, string> = { delivered: 'Delivered', 'fell-short': 'Progress, fell short', missed: 'No real progress' };
-
-/** A score as readers see it: the number, and its band in words (never colour alone). */
-export interface Grade {
-  score: number;
-  text: string;
-  band: ScoreBand;
-  bandText: string;
-}
 
 /** A key result's grade: its score as written. */
 export function grade(score: number, text = String(score)): Grade {
@@ -53,12 +41,8 @@ export function grade(score: number, text = String(score)): Grade {
   return { score, text, band, bandText: BAND_TEXT[band] };
 }
 
-/** An objective's grade, rolled up from its key results' scores. */
-export interface ObjectiveGrade extends Grade {
-  /** How many of its key results have a score, of how many. */
-  scored: number;
-  total: number;
-}
+/** An objective's grade, rolled up from its key results' scores, with how many of them have a score. */
+export type ObjectiveGrade = z.infer<typeof ObjectiveGradeSchema>;
 
 /** An objective's score: the weighted mean of its key results' scores (those that have one), to two decimals; none without scores. */
 export function objectiveGrade(krs: readonly { weight: number; score?: number | undefined }[]): ObjectiveGrade | undefined {

@@ -1,12 +1,8 @@
+import type { z } from 'zod';
+import type { SparklineSchema } from '../../schemas/layout-data.js';
+
 /** A small line chart of a metric's history, ready for an inline SVG, with its text alternative. */
-export interface Sparkline {
-  width: number;
-  height: number;
-  /** The `points` attribute of the polyline. */
-  points: string;
-  /** The history in words, for screen readers and print. */
-  text: string;
-}
+export type Sparkline = z.infer<typeof SparklineSchema>;
 
 const WIDTH = 160;
 const HEIGHT = 40;

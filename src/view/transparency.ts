@@ -1,18 +1,12 @@
 import type { z } from 'zod';
+import type { ApprovalSchema, PublishedRecordSchema, TransparencySchema } from '../../schemas/layout-data.js';
 import { PublishSchema, publishedFields } from '../../schemas/publish.js';
 import { internalFields } from '../../schemas/visibility.js';
 import type { Page } from '../pages/page.js';
 import { type PageRecord, pageRecords } from '../pages/records.js';
 
 /** A record whose approval published some of its internal fields, as the transparency page lists it. */
-export interface PublishedRecord {
-  kind: PageRecord['kind'];
-  title: string;
-  /** Where the record is shown: its page and anchor. */
-  href: string;
-  fields: { name: string; value: string }[];
-  approval: Approval;
-}
+export type PublishedRecord = z.infer<typeof PublishedRecordSchema>;
 
 /** What approvals are judged against (an `ApprovalContext`), with the approvers' names. */
 export interface NamedApprovals {
@@ -22,21 +16,10 @@ export interface NamedApprovals {
 }
 
 /** Who approved a publication, and when. */
-export interface Approval {
-  /** The approver's name, from the config. */
-  by: string;
-  /** YYYY-MM-DD. */
-  on: string;
-}
+export type Approval = z.infer<typeof ApprovalSchema>;
 
-/** What the transparency page shows: every published value, and how many fields each kind of record keeps internal. */
-export interface TransparencyView {
-  published: PublishedRecord[];
-  /** Counts only, never values. */
-  kept: { kind: PageRecord['kind']; records: number; fields: number }[];
-  /** Values also live in a values directory this site was built without (the public site never reads it): they are not counted. */
-  uncounted?: boolean;
-}
+/** What the transparency page shows: every published value, and how many fields each kind of record keeps internal (counts only, never values). */
+export type TransparencyView = z.infer<typeof TransparencySchema>;
 
 /** A published value in words: a number as it is, a history check-in by check-in, a range by its bounds. */
 function describe(value: unknown): string {

@@ -12,7 +12,7 @@ import type { Audience } from '../../schemas/visibility.js';
 import { project } from '../project/project.js';
 import { escapeHtml } from '../html/escape.js';
 import { type NavNode, navigationTree, navPlaces } from './navigation.js';
-import { optional } from './optional.js';
+import { optional } from '../optional.js';
 import { canonicalUrl, editUrl, type PageView, tableOfContents } from './page.js';
 import { type Alignment, kpiView, type KpiView, okrView, type OkrView, ownerLookup, type ViewContext } from './records.js';
 import { transparencyView } from './transparency.js';

@@ -14,9 +14,10 @@ export const PACKAGE_LAYOUTS = join(REPO, 'layouts');
 export type Part = { fixture: string } | 'sample' | 'package-layouts';
 
 /**
- * A fresh handbook root in a temp dir. A custom layout fixture holds only the
- * files it changes, so it goes after 'package-layouts': the root's own layouts/
- * replaces the package's as a whole, exactly as for a user's repository.
+ * A fresh handbook root in a temp dir, its parts copied in order (a custom
+ * layout fixture after 'package-layouts' replaces the copied files it holds).
+ * A root's own layouts/ is laid over the package's file by file, so a layout
+ * fixture alone builds the same; 'package-layouts' makes every layout the root's own.
  */
 export function makeRoot(...parts: Part[]): string {
   const root = tempDir();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliResult } from '../helpers/cli.js';
 import { removeTempDirs } from '../helpers/temp.js';
-import { build, filesWith, leftovers, makeRoot, readTexts } from './helpers.js';
+import { filesWith, leftovers, makeRoot, readTexts } from './helpers.js';
 
 afterAll(removeTempDirs);
 
@@ -18,12 +18,13 @@ function probe(files: readonly string[], write: string): string {
   const js = `const t = (globalThis.__probe ??= {});
 for (const f of ${JSON.stringify(files)}) if (!(f in t)) { t[f] = 'pending'; import('node:fs').then((fs) => { try { t[f] = String(fs.readFileSync(f)) } catch (e) { t[f] = e.code } }) }
 if (!('write' in t)) { t.write = 'pending'; import('node:fs').then((fs) => { try { fs.writeFileSync(${JSON.stringify(write)}, 'x'); t.write = 'written' } catch (e) { t.write = e.code } }) }
+t.env = Object.keys(process.env).sort().join(' ');
 if (!('spawn' in t)) { t.spawn = 'pending'; import('node:child_process').then((cp) => { try { t.spawn = String(cp.execSync('id')) } catch (e) { t.spawn = e.code } }) }
 return JSON.stringify(t)`;
   return `{% set probe = "".constructor.constructor(${JSON.stringify(js)})() %}<pre id="probe">{{ probe }}</pre>\n`;
 }
 
-describe('a layout that runs JavaScript finds nothing to read but what it is given (both audiences)', () => {
+describe('a layout that runs JavaScript finds nothing to read but what it is given, nor the environment (both audiences)', () => {
   let root: string;
   let files: string[];
   const results = new Map<string, { result: CliResult; site: Map<string, string> }>();
@@ -35,7 +36,8 @@ describe('a layout that runs JavaScript finds nothing to read but what it is giv
     writeFileSync(base, readFileSync(base, 'utf8').replace('<body', `${probe(files, join(root, 'content/planted.md'))}<body`));
     for (const [audience, out] of [['public', 'dist'], ['internal', 'dist-internal']] as const) {
       // A cache first, so that there is one to reach for.
-      const result = await build(root, ...TODAY, '--audience', audience, '--out', out);
+      // As in CI, with a token in the environment.
+      const result = await runCli(['build', '--root', root, ...TODAY, '--audience', audience, '--out', out], { env: { CI_JOB_TOKEN: 'glcbt-secret-token' } });
       results.set(audience, { result, site: readTexts(join(root, out)) });
     }
   });
@@ -47,7 +49,11 @@ describe('a layout that runs JavaScript finds nothing to read but what it is giv
       const seen = [...site].filter(([f]) => f.endsWith('.html')).map(([, html]) => JSON.parse(/<pre id="probe">(.*?)<\/pre>/s.exec(html)![1]!.replace(/&quot;/g, '"').replace(/&#39;/g, "'")) as Record<string, string>);
       // Later pages see what the earlier ones' reads came to.
       const settled = seen.find((t) => Object.values(t).every((v) => v !== 'pending'));
-      expect(settled).toEqual({ ...Object.fromEntries(files.map((f) => [f, 'ERR_ACCESS_DENIED'])), write: 'ERR_ACCESS_DENIED', spawn: 'ERR_ACCESS_DENIED' });
+      expect(settled).toEqual({ ...Object.fromEntries(files.map((f) => [f, 'ERR_ACCESS_DENIED'])), write: 'ERR_ACCESS_DENIED', spawn: 'ERR_ACCESS_DENIED', env: expect.any(String) });
+      // The environment of the build stays with it: only how to format dates and text, and Eleventy's own variables.
+      expect(settled!.env!.split(' ').filter((name) => !/^(TZ|LANG|LC_\w+|ELEVENTY_\w+)$/.test(name))).toEqual([]);
+      expect(settled!.env).toContain('ELEVENTY_SKIP_ESM_RESOLVER');
+      expect(filesWith(site, 'glcbt-secret-token')).toEqual([]);
       expect(existsSync(join(root, 'content/planted.md'))).toBe(false);
     });
   }

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO, runCli, type CliResult } from '../helpers/cli.js';
+import { REPO, runCli } from '../helpers/cli.js';
 import { removeTempDirs, writeHandbook } from '../helpers/temp.js';
 
 afterAll(removeTempDirs);
@@ -86,6 +86,23 @@ describe('report formats', () => {
     expect(result).toEqual({ code: 1, stdout: `${JSON.stringify(expected, null, 2)}\n`, stderr: '' });
   });
 
+  it('gitlab: a Code Quality report, one issue per problem, with a fingerprint that ignores the line', async () => {
+    const result = await runCli(['check', '--root', root, '--format', 'gitlab']);
+    const rows = JSON.parse(result.stdout) as { fingerprint: string }[];
+    expect(result.code).toBe(1);
+    expect(rows.map(({ fingerprint, ...row }) => row)).toEqual([
+      { description: `${WEIGHT_MESSAGE} (weight); hint: ${WEIGHT_HINT}`, check_name: 'schema/invalid-type', severity: 'major', location: { path: 'content/a.md', lines: { begin: 3, end: 3 } } },
+      { description: `${SUBCATEGORY_MESSAGE} (subcategory); hint: ${SUBCATEGORY_HINT}`, check_name: 'page/unknown-key', severity: 'minor', location: { path: 'content/a.md', lines: { begin: 4, end: 4 } } },
+      { description: `${WEIGHT_MESSAGE} (weight); hint: ${WEIGHT_HINT}`, check_name: 'schema/invalid-type', severity: 'major', location: { path: ODD_NAME, lines: { begin: 3, end: 3 } } },
+    ]);
+    expect(new Set(rows.map((r) => r.fingerprint)).size).toBe(3);
+    // The same problem two lines lower is the same issue to GitLab.
+    const moved = writeHandbook({ 'content/a.md': WEIGHTY.replace('title: Weighty\n', 'title: Weighty\ndescription: x\ndraft: false\n'), [ODD_NAME]: ODD });
+    const again = JSON.parse((await runCli(['check', '--root', moved, '--format', 'gitlab'])).stdout) as { fingerprint: string; location: { lines: { begin: number } } }[];
+    expect(again[0]!.location.lines.begin).toBe(5);
+    expect(again[0]!.fingerprint).toBe(rows[0]!.fingerprint);
+  });
+
   it('json: a clean handbook prints an empty array', async () => {
     const clean = writeHandbook({ 'content/index.md': '---\ntitle: Home\n---\n' });
     expect(await runCli(['check', '--root', clean, '--format', 'json'])).toEqual({ code: 0, stdout: '[]\n', stderr: '' });
@@ -107,28 +124,39 @@ describe('exit codes', () => {
     expect((await runCli(['check', '--root', warningOnly, '--strict'])).code).toBe(1);
   });
 
-  describe('usage errors exit 2 with the message and the help on stderr, nothing on stdout', () => {
-    let help: CliResult;
-    beforeAll(async () => {
-      help = await runCli(['--help']);
-    });
-
+  describe('usage errors exit 2 with the message and the help of their command (or the overview) on stderr, nothing on stdout', () => {
     it.each([
-      [['check', '--bogus'], "Unknown option '--bogus'"],
-      [['check', '--format', 'xml'], '--format must be one of pretty, github, json, got `xml`'],
-      [['check', '--today', '2022-02-30'], '--today must be a date written YYYY-MM-DD, got `2022-02-30`'],
-      [['check', '--today', 'tomorrow'], '--today must be a date written YYYY-MM-DD, got `tomorrow`'],
-      [['frobnicate'], 'unknown command `frobnicate`; expected check, build, diff, codeowners or schema'],
-      [['build', '--base-url', 'ftp://example.com/handbook/'], '--base-url must be an http(s) URL or a path starting with /, such as https://example.github.io/handbook/ or /handbook/, got `ftp://example.com/handbook/`'],
-      [['build', '--base-url', 'handbook/'], '--base-url must be an http(s) URL or a path starting with /, such as https://example.github.io/handbook/ or /handbook/, got `handbook/`'],
-      [['build', '--base-url', 'https://example.com/x?y=1'], '--base-url must be an http(s) URL or a path starting with /, such as https://example.github.io/handbook/ or /handbook/, got `https://example.com/x?y=1`'],
-      [['check', '--since', ''], '--since needs a git ref, such as origin/main'],
-      [['check', '--base-url', '/x/'], "Unknown option '--base-url'"],
-      [['check', '--root', '/no/such/handbook'], 'the root folder /no/such/handbook does not exist'],
-      [['build', '--root', '/no/such/handbook'], 'the root folder /no/such/handbook does not exist'],
-      [['check', '--root', REPO, '--content', 'nowhere'], `the content folder ${join(REPO, "nowhere")} does not exist`],
-      [['check', '--root', REPO, '--config', 'missing.yaml'], `the config file ${join(REPO, "missing.yaml")} does not exist`],
-    ])('%j', async (args, message) => {
+      [['check', '--bogus'], "Unknown option '--bogus'", 'check'],
+      [['check', '--format', 'xml'], '--format must be one of pretty, github, gitlab, json, got `xml`', 'check'],
+      [['check', '--today', '2022-02-30'], '--today must be a date written YYYY-MM-DD, got `2022-02-30`', 'check'],
+      [['check', '--today', 'tomorrow'], '--today must be a date written YYYY-MM-DD, got `tomorrow`', 'check'],
+      [['check', 'content'], 'check takes no arguments, got `content`', 'check'],
+      [['frobnicate'], 'unknown command `frobnicate`; expected init, new, check, build, serve, diff, codeowners, schema', undefined],
+      [['help', 'frobnicate'], 'unknown command `frobnicate`; expected init, new, check, build, serve, diff, codeowners, schema', undefined],
+      [['check', '--root', '/no/such/handbook'], 'the root folder /no/such/handbook does not exist', 'check'],
+      [['build', '--root', '/no/such/handbook'], 'the root folder /no/such/handbook does not exist', 'build'],
+      [['serve', '--root', '/no/such/handbook'], 'the root folder /no/such/handbook does not exist', 'serve'],
+      [['serve', '--port', '80000'], '--port must be a number from 0 to 65535, got `80000`', 'serve'],
+      [['serve', '--audience', 'everyone'], '--audience must be one of public, internal, got `everyone`', 'serve'],
+      [['new', 'okrs', 'goals'], 'new makes one of page, okr, kpi, got `okrs`', 'new'],
+      [['new', 'page'], 'new takes page|okr|kpi PATH, got `page`', 'new'],
+      [['init', 'a', 'b'], 'init takes [DIR], got `a` `b`', 'init'],
+      [['init', '--title', ' '], '--title must not be empty', 'init'],
+      [['build', '--base-url', 'ftp://example.com/handbook/'], '--base-url must be an http(s) URL or a path starting with /, such as https://example.github.io/handbook/ or /handbook/, got `ftp://example.com/handbook/`', 'build'],
+      [['build', '--base-url', 'handbook/'], '--base-url must be an http(s) URL or a path starting with /, such as https://example.github.io/handbook/ or /handbook/, got `handbook/`', 'build'],
+      [['build', '--base-url', 'https://example.com/x?y=1'], '--base-url must be an http(s) URL or a path starting with /, such as https://example.github.io/handbook/ or /handbook/, got `https://example.com/x?y=1`', 'build'],
+      [['check', '--since', ''], '--since needs a git ref, such as origin/main', 'check'],
+      [['diff', '--root', REPO], 'diff needs --base REF: the git revision to compare the working tree with (a branch, tag or commit)', 'diff'],
+      [['diff', '--base', 'main', '--format', 'html'], '--format must be one of markdown, json, got `html`', 'diff'],
+      [['diff', '--base', 'main', '--root', '/no/such/handbook'], 'the root folder /no/such/handbook does not exist', 'diff'],
+      [['codeowners', '--root', '/no/such/handbook'], 'the root folder /no/such/handbook does not exist', 'codeowners'],
+      [['codeowners', '--check', ''], '--check needs a file, such as .github/CODEOWNERS', 'codeowners'],
+      [['schema', '--config', '--exports'], 'schema prints one schema: --config or --exports, not both', 'schema'],
+      [['check', '--base-url', '/x/'], "Unknown option '--base-url'", 'check'],
+      [['check', '--root', REPO, '--content', 'nowhere'], `the content folder ${join(REPO, "nowhere")} does not exist`, 'check'],
+      [['check', '--root', REPO, '--config', 'missing.yaml'], `the config file ${join(REPO, "missing.yaml")} does not exist`, 'check'],
+    ] as const)('%j', async (args, message, command) => {
+      const help = await runCli(command ? [command, '--help'] : ['--help']);
       expect(await runCli(args)).toEqual({ code: 2, stdout: '', stderr: `handbook: ${message}\n\n${help.stdout}` });
     });
   });

@@ -1,19 +1,16 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { parseCommand } from '../../src/cli/args.js';
-import { REPO } from '../helpers/cli.js';
+import { CI_FILES } from '../../src/scaffold/ci.js';
 
 /** Every `npx handbook …` command of a template, its shell quoting and variables reduced to plain words. */
 function commands(text: string): string[][] {
   return [...text.matchAll(/npx handbook ([^\n>|&]+)/g)].map((m) => m[1]!.trim().replace(/"[^"]*"/g, 'REF').split(/\s+/));
 }
 
+/** The CI templates: what `handbook init` writes and docs/ci.md shows (test/cli/init.test.ts holds the jobs of each to account). */
 describe('the CI templates', () => {
-  for (const name of ['github-actions.yml', 'gitlab-ci.yml']) {
-    const text = readFileSync(join(REPO, 'ci', name), 'utf8');
-
+  for (const [name, text] of Object.entries(CI_FILES)) {
     it(`${name}: is YAML, and every handbook command in it is one the CLI accepts`, () => {
       expect(() => parse(text)).not.toThrow();
       const found = commands(text);

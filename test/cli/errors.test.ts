@@ -79,6 +79,6 @@ describe('build --format', () => {
 
   it('an unknown format is a usage error', async () => {
     const result = await runCli(['build', '--format', 'xml']);
-    expect([result.code, result.stderr.split('\n')[0]]).toEqual([2, 'handbook: --format must be one of pretty, github, json, got `xml`']);
+    expect([result.code, result.stderr.split('\n')[0]]).toEqual([2, 'handbook: --format must be one of pretty, github, gitlab, json, got `xml`']);
   });
 });

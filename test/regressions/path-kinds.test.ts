@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { HELP } from '../../src/cli/args.js';
+import { commandHelp } from '../../src/cli/args.js';
 import { checkJson, type CliOptions, runCli } from '../helpers/cli.js';
 import { removeTempDirs, writeHandbook } from '../helpers/temp.js';
 import { treeHash } from '../helpers/tree-hash.js';
@@ -24,7 +24,7 @@ describe('a path option naming the wrong kind of entry is a usage error (exit 2)
     it(`${command} --config naming a folder`, async () => {
       const { root, content } = handbook();
       const result = await runCli([command, '--root', root, '--config', 'content', '--no-cache']);
-      expect(result).toEqual({ code: 2, stdout: '', stderr: `handbook: the config file ${join(root, 'content')} is a folder, not a file\n\n${HELP}` });
+      expect(result).toEqual({ code: 2, stdout: '', stderr: `handbook: the config file ${join(root, 'content')} is a folder, not a file\n\n${commandHelp(command)}` });
       expect(treeHash(join(root, 'content'))).toBe(content);
       expect(existsSync(join(root, 'dist'))).toBe(false);
     });
@@ -33,7 +33,7 @@ describe('a path option naming the wrong kind of entry is a usage error (exit 2)
       const { root, content } = handbook();
       const file = join(root, 'content/index.md');
       const result = await runCli([command, '--root', file, '--no-cache']);
-      expect(result).toEqual({ code: 2, stdout: '', stderr: `handbook: the root folder ${file} is a file, not a folder\n\n${HELP}` });
+      expect(result).toEqual({ code: 2, stdout: '', stderr: `handbook: the root folder ${file} is a file, not a folder\n\n${commandHelp(command)}` });
       expect(treeHash(join(root, 'content'))).toBe(content);
       expect(existsSync(join(root, 'dist'))).toBe(false);
     });
@@ -42,7 +42,7 @@ describe('a path option naming the wrong kind of entry is a usage error (exit 2)
       const { root, content } = handbook();
       const file = join(root, 'content/index.md');
       const result = await runCli([command, '--root', root, '--content', 'content/index.md', '--no-cache']);
-      expect(result).toEqual({ code: 2, stdout: '', stderr: `handbook: the content folder ${file} is a file, not a folder\n\n${HELP}` });
+      expect(result).toEqual({ code: 2, stdout: '', stderr: `handbook: the content folder ${file} is a file, not a folder\n\n${commandHelp(command)}` });
       expect(treeHash(join(root, 'content'))).toBe(content);
       expect(existsSync(join(root, 'dist'))).toBe(false);
     });

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostic.js';
 import { reportGithub } from './github.js';
+import { reportGitlab } from './gitlab.js';
 import { reportJson } from './json.js';
 import { type PrettyOptions, reportPretty } from './pretty.js';
 
@@ -10,6 +11,7 @@ export type ReportContext = PrettyOptions;
 export const REPORTERS = {
   pretty: reportPretty,
   github: (diagnostics: readonly Diagnostic[]) => reportGithub(diagnostics),
+  gitlab: (diagnostics: readonly Diagnostic[]) => reportGitlab(diagnostics),
   json: (diagnostics: readonly Diagnostic[]) => reportJson(diagnostics),
 } as const satisfies Record<string, (diagnostics: readonly Diagnostic[], context: ReportContext) => string>;
 

@@ -13,32 +13,66 @@ export interface PrettyOptions {
 }
 
 /**
+ * One problem as the pretty report shows it, in pieces, before any colour:
+ * the report joins them into lines, and `handbook serve`'s overlay shows the
+ * same pieces in a page.
+ */
+export interface PrettyBlock {
+  /** `file:line:column`. */
+  place: string;
+  severity: Diagnostic['severity'];
+  message: string;
+  code: string;
+  path?: string;
+  hint?: string;
+  /** The other place a diagnostic points at, with what it is. */
+  see?: string;
+  /** The lines around the place, the column marked. */
+  frame?: string;
+}
+
+/** The pieces of one diagnostic; its code frame when its file's text is known. */
+export function prettyBlock(d: Diagnostic, sources: ReadonlyMap<string, string>): PrettyBlock {
+  const source = sources.get(d.file);
+  return {
+    place: `${d.file}:${d.line}:${d.column}`,
+    severity: d.severity,
+    message: d.message,
+    code: d.code,
+    ...(d.path ? { path: d.path } : {}),
+    ...(d.hint ? { hint: d.hint } : {}),
+    ...(d.cause ? { see: `${d.cause.file}:${d.cause.line}:${d.cause.column} ${d.cause.message}` } : {}),
+    ...(source !== undefined ? { frame: codeFrameColumns(source, { start: { line: d.line, column: d.column } }, { highlightCode: false, linesAbove: 2, linesBelow: 1 }) } : {}),
+  };
+}
+
+/** The summary of a run: how many files, errors and warnings, and its tone. */
+export function prettySummary(diagnostics: readonly Diagnostic[], fileCount: number): { tone: 'error' | 'warning' | 'ok'; text: string } {
+  const { errors, warnings } = countDiagnostics(diagnostics);
+  const files = `${fileCount} ${fileCount === 1 ? 'file' : 'files'} checked`;
+  const counts = `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`;
+  if (errors > 0) return { tone: 'error', text: `✖ ${files}: ${counts}` };
+  if (warnings > 0) return { tone: 'warning', text: `⚠ ${files}: ${counts}` };
+  return { tone: 'ok', text: `✔ ${files}: no problems` };
+}
+
+/**
  * The `--format pretty` report: each problem with its place, rule, field path,
  * hint and a code frame, then a one-line summary. Colours only when asked.
  */
 export function reportPretty(diagnostics: readonly Diagnostic[], options: PrettyOptions): string {
   const c = createColors(options.color);
   const blocks = diagnostics.map((d) => {
-    const sev = d.severity === 'error' ? c.red('error') : c.yellow('warning');
-    const lines = [`${c.bold(`${d.file}:${d.line}:${d.column}`)}  ${sev}  ${d.message}  ${c.dim(d.code)}`];
-    if (d.path) lines.push(`  ${c.dim('path:')} ${d.path}`);
-    if (d.hint) lines.push(`  ${c.dim('hint:')} ${d.hint}`);
-    if (d.cause) lines.push(`  ${c.dim('see:')} ${d.cause.file}:${d.cause.line}:${d.cause.column} ${d.cause.message}`);
-    const source = options.sources.get(d.file);
-    if (source !== undefined) {
-      const frame = codeFrameColumns(source, { start: { line: d.line, column: d.column } }, { highlightCode: false, linesAbove: 2, linesBelow: 1 });
-      lines.push(frame.replace(/^/gm, '  '));
-    }
+    const b = prettyBlock(d, options.sources);
+    const sev = b.severity === 'error' ? c.red('error') : c.yellow('warning');
+    const lines = [`${c.bold(b.place)}  ${sev}  ${b.message}  ${c.dim(b.code)}`];
+    if (b.path) lines.push(`  ${c.dim('path:')} ${b.path}`);
+    if (b.hint) lines.push(`  ${c.dim('hint:')} ${b.hint}`);
+    if (b.see) lines.push(`  ${c.dim('see:')} ${b.see}`);
+    if (b.frame !== undefined) lines.push(b.frame.replace(/^/gm, '  '));
     return `${lines.join('\n')}\n`;
   });
-  return `${blocks.join('\n')}${blocks.length ? '\n' : ''}${summaryLine(diagnostics, options.fileCount, c)}\n`;
-}
-
-function summaryLine(diagnostics: readonly Diagnostic[], fileCount: number, c: ReturnType<typeof createColors>): string {
-  const { errors, warnings } = countDiagnostics(diagnostics);
-  const files = `${fileCount} ${fileCount === 1 ? 'file' : 'files'} checked`;
-  const counts = `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`;
-  if (errors > 0) return c.red(`✖ ${files}: ${counts}`);
-  if (warnings > 0) return c.yellow(`⚠ ${files}: ${counts}`);
-  return c.green(`✔ ${files}: no problems`);
+  const summary = prettySummary(diagnostics, options.fileCount);
+  const tone = summary.tone === 'error' ? c.red : summary.tone === 'warning' ? c.yellow : c.green;
+  return `${blocks.join('\n')}${blocks.length ? '\n' : ''}${tone(summary.text)}\n`;
 }
