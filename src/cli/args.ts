@@ -142,7 +142,7 @@ export const COMMANDS = {
   serve: {
     summary: 'Build, serve the site on localhost, rebuild on every change and reload open pages.',
     about:
-      'Builds into .cache/okr-handbook/serve-AUDIENCE/ (never dist/), serves it, watches content/, static/, layouts/, the config and (internal audience) the values directory, makes again only what changed, and reloads the pages open in a browser. While the handbook has errors, every page shows them (as check prints them) over the last good site. Ctrl-C stops it.',
+      'Builds into .cache/okr-handbook/serve-AUDIENCE/ (never dist/), serves it, watches content/, static/, layouts/, the config, the people file it names and (internal audience) the values directory, makes again only what changed, and reloads the pages open in a browser. While the handbook has errors, every page shows them (as check prints them) over the last good site. Ctrl-C stops it.',
     options: {
       ...PATHS,
       values: VALUES,

@@ -17,6 +17,11 @@ export interface LoadedConfig {
   texts: Map<string, string>;
 }
 
+/** The people file a config names (`people_file`, relative to the config file), as an absolute path; none when it names none. */
+export function peopleFileOf(configPath: string, config: { people_file?: string | undefined }): string | undefined {
+  return config.people_file === undefined ? undefined : resolve(dirname(configPath), config.people_file);
+}
+
 /**
  * Reads and validates handbook.config.yaml and the people file it names, then
  * puts people and approvers together: every person once, every approver with
@@ -32,7 +37,7 @@ export async function loadConfig(path: string, file: string): Promise<LoadedConf
   const sources: { people: Person[]; file: string; locate: Locator; base: PropertyKey[] }[] = [{ people: config.people, file, locate: read.locate, base: ['people'] }];
   if (config.people_file !== undefined) {
     const peopleFile = posix.normalize(posix.join(posix.dirname(file), config.people_file));
-    const people = await readYaml(resolve(dirname(path), config.people_file), peopleFile, PeopleFileSchema, [], texts);
+    const people = await readYaml(peopleFileOf(path, config)!, peopleFile, PeopleFileSchema, [], texts);
     if (people === 'missing') {
       const at = read.locate(['people_file']);
       return { diagnostics: [diagnostic('file/read-error', { file, line: at.line, column: at.column, path: 'people_file' }, { reason: `the people file ${peopleFile} does not exist` })], texts };
