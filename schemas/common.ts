@@ -12,6 +12,31 @@ export const IsoDate = z.iso.date({ error: 'expected a date written YYYY-MM-DD' 
 /** Non-empty single-line text. */
 export const Text = z.string().trim().min(1, { error: 'must not be empty' }).meta({ title: 'text' });
 
+/**
+ * What a field holds beyond its type, for the walks that look for it:
+ * Markdown, rendered and link-checked like a body; a person's id, checked
+ * against `people`. A registry rather than identity, so that a field declared
+ * `Markdown.meta(…)` (a clone) keeps its role.
+ */
+const roles = z.registry<{ role: FieldRole }>();
+
+/** A field's role: see `roles`. */
+export type FieldRole = 'markdown' | 'person';
+
+/** Declares the role of a field schema. */
+export function withRole<T extends z.ZodType>(schema: T, role: FieldRole): T {
+  roles.add(schema, { role });
+  return schema;
+}
+
+/** The declared role of an (unwrapped) field schema, if any. */
+export function fieldRole(schema: z.core.$ZodType): FieldRole | undefined {
+  return roles.get(schema)?.role;
+}
+
+/** Non-empty Markdown text in front matter, rendered and link-checked like a body. */
+export const Markdown = withRole(z.string().trim().min(1, { error: 'must not be empty' }).meta({ title: 'Markdown' }), 'markdown');
+
 const SITE_PATH = /^\/(?!\/)[^\s\\]*$/;
 
 /** An http(s) URL, or a path inside the site starting with `/`. */

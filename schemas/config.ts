@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Slug, Text } from './common.js';
+import { type Person, PersonSchema } from './people.js';
 
 /** The Markdown parsers `markdown.parser` chooses from. */
 export const MARKDOWN_PARSERS = ['comrak', 'remark'] as const;
@@ -7,7 +8,15 @@ export type MarkdownParserName = (typeof MARKDOWN_PARSERS)[number];
 
 const HttpUrl = z.url({ protocol: /^https?$/, error: 'expected an absolute http(s) URL' }).meta({ title: 'URL' });
 
-/** handbook.config.yaml at the repository root. Every key but `site.title` is optional. */
+/** An approver: a person of `people` (`{ id: alice }`), or someone named here (`{ id: ceo, name: Chief Executive Officer }`). */
+export const ApproverSchema = z
+  .strictObject({
+    id: Slug.meta({ description: "The id a record's `publish.approved_by` names: a person's id from `people`, or an id of its own when `name` is given." }),
+    name: Text.optional().meta({ description: 'Who it is, e.g. a role; without it, `id` must be a person of `people`, whose name is used.' }),
+  })
+  .meta({ title: 'Approver', description: 'Someone who may approve publishing internal values.' });
+
+/** handbook.config.yaml at the repository root, as written. Every key but `site.title` is optional. */
 export const ConfigSchema = z
   .strictObject({
     site: z
@@ -18,15 +27,17 @@ export const ConfigSchema = z
         branch: z.string().min(1).default('main').meta({ description: 'The branch "Edit this page" links open.' }),
       })
       .meta({ description: 'How the site presents itself.' }),
+    people: z
+      .array(PersonSchema)
+      .default([])
+      .meta({ description: 'The people who own pages, OKRs, key results and KPIs (`owner:`), and who may approve publishing.', examples: [[{ id: 'alice', name: 'Alice Example', handle: 'alice' }]] }),
+    people_file: z
+      .string()
+      .min(1)
+      .optional()
+      .meta({ description: 'A YAML file (relative to the config file) with more people, listed as `people:` lists them; for a long list kept apart or generated.', examples: ['people.yaml'] }),
     approvers: z
-      .array(
-        z
-          .strictObject({
-            id: Slug.meta({ description: "The id a record's `publish.approved_by` names." }),
-            name: Text.meta({ description: 'Who it is, e.g. a role.' }),
-          })
-          .meta({ title: 'Approver', description: 'Someone who may approve publishing internal values.' }),
-      )
+      .array(ApproverSchema)
       .default([])
       .meta({ description: "Who may approve publishing internal values (a record's `publish:` block); an approval by anyone else publishes nothing.", examples: [[{ id: 'ceo', name: 'Chief Executive Officer' }]] }),
     pages: z
@@ -44,6 +55,12 @@ export const ConfigSchema = z
     okrs: z
       .strictObject({
         max_current: z.number().int().min(0).default(3).meta({ description: 'How many OKRs may be current (today inside their timeframe) before a warning.' }),
+        check_in_every_days: z
+          .number()
+          .int()
+          .min(1)
+          .optional()
+          .meta({ description: 'The check-in cadence: a key result of a current OKR whose last check-in is older than this many days is a `kr/stale-check-in` warning. None by default.', examples: [14] }),
       })
       .default({ max_current: 3 })
       .meta({ description: 'OKR policy.' }),
@@ -75,7 +92,17 @@ export const ConfigSchema = z
   })
   .meta({ title: 'handbook.config.yaml', description: 'The configuration of a handbook, at the root of its repository. Every key but `site.title` is optional.' });
 
-export type Config = z.infer<typeof ConfigSchema>;
+/** The config as written in the file. */
+export type ConfigFile = z.infer<typeof ConfigSchema>;
+
+/** An approver with the name to show. */
+export interface Approver {
+  id: string;
+  name: string;
+}
+
+/** The config every stage reads: people from the config and its people file together, approvers with their names. */
+export type Config = Omit<ConfigFile, 'people' | 'approvers'> & { people: Person[]; approvers: Approver[] };
 
 /** The configuration used when a handbook has no handbook.config.yaml. */
-export const DEFAULT_CONFIG: Config = ConfigSchema.parse({ site: { title: 'Handbook' } });
+export const DEFAULT_CONFIG: Config = { ...ConfigSchema.parse({ site: { title: 'Handbook' } }), people: [], approvers: [] };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { HistoryEntry, Link, Slug, Text, Value } from './common.js';
+import { HistoryEntry, Link, Markdown, Slug, Text, Value } from './common.js';
+import { Owner } from './people.js';
 import { PublishSchema } from './publish.js';
 import { internal } from './visibility.js';
 
@@ -17,7 +18,8 @@ export const KpiSchema = z
     id: Slug.meta({ description: 'A slug, unique in the handbook; key results name it in `kpi`.' }),
     name: Text.meta({ description: "The KPI's heading; its anchor is the GitHub slug of the name." }),
     north_star: z.boolean().optional().meta({ description: 'The one north-star metric of the handbook: listed first on /kpis/. At most one KPI may say true.' }),
-    definition: Text.meta({ description: 'What the metric measures and why it matters, in Markdown (links are checked).' }),
+    owner: Owner.optional().meta({ description: 'The id of the person who owns this KPI (one directly responsible individual), from `people` in handbook.config.yaml.' }),
+    definition: Markdown.meta({ description: 'What the metric measures and why it matters, in Markdown (links are checked).' }),
     calculation: Link.meta({ description: 'Where the calculation logic is written down: an http(s) URL (a query, a notebook) or a site path.' }),
     unit: z.string().optional().meta({ description: 'The unit of its values, e.g. `%` or `plugins per project`.' }),
     direction: z.enum(['higher_is_better', 'lower_is_better']).default('higher_is_better').meta({ description: 'Which way is better.' }),

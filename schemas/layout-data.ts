@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { KeyResultSchema } from './key-result.js';
 import { KpiSchema } from './kpi.js';
 import { OkrSchema } from './okr.js';
+import { PersonSchema } from './people.js';
 import { AUDIENCES } from './visibility.js';
 
 /**
@@ -69,12 +70,15 @@ export const NavPlaceSchema = z
   })
   .meta({ title: 'Navigation', description: 'Where the page sits: breadcrumbs, neighbours, sidebar.' });
 
+const Status = z.enum(['on-track', 'needs-attention', 'at-risk']);
+
 /** A key result's progress (internal site only). */
 export const ProgressSchema = z
   .strictObject({
-    percent: z.number().min(0).max(100).meta({ description: 'How far the current value is from start towards target.' }),
+    fraction: z.number().min(0).max(1).meta({ description: 'How far the current value is from start towards target, 0 to 1 (clamped): what roll-ups average.' }),
+    percent: z.number().min(0).max(100).meta({ description: 'The same, 0 to 100 and rounded: what readers see.' }),
     elapsedPercent: z.number().min(0).max(100).optional().meta({ description: 'The share of the timeframe elapsed, when its start is known.' }),
-    status: z.enum(['on-track', 'needs-attention', 'at-risk']).meta({ description: 'Progress against time: on track (keeps pace), needs attention, at risk.' }),
+    status: Status.meta({ description: 'Progress against time: on track (keeps pace), needs attention, at risk.' }),
     statusText: z.string().meta({ description: 'The status in words, to show beside its colour.' }),
   })
   .meta({ title: 'Progress', description: "A key result's progress from start to target against the time elapsed (internal site only)." });
@@ -98,6 +102,74 @@ export const SparklineSchema = z
   })
   .meta({ title: 'Chart', description: 'A small line chart of a history (two check-ins or more), ready for an inline SVG.' });
 
+/** An objective's progress, rolled up from its key results' (internal site only). */
+export const ObjectiveProgressSchema = z
+  .strictObject({
+    percent: z.number().min(0).max(100).meta({ description: "The weighted mean (by `weight`) of its key results' progress, 0 to 100, rounded." }),
+    status: Status.meta({ description: 'The worst status of its key results.' }),
+    statusText: z.string().meta({ description: 'The status in words, to show beside its colour.' }),
+    counted: z.number().int().min(0).meta({ description: 'How many of its key results have progress (start, target and current values).' }),
+    total: z.number().int().min(0).meta({ description: 'How many key results it has.' }),
+  })
+  .meta({ title: 'Objective progress', description: "An OKR's progress rolled up from its key results' (internal site only)." });
+
+/** A score as readers see it. */
+export const GradeSchema = z
+  .strictObject({
+    score: z.number().min(0).max(1).meta({ description: 'The score, 0 to 1.' }),
+    text: z.string().meta({ description: 'The score as printed (an objective\'s to two decimals).' }),
+    band: z.enum(['delivered', 'fell-short', 'missed']).meta({ description: 'Its band: 0.7 to 1 delivered, 0.4 to 0.6 progress that fell short, below that no real progress.' }),
+    bandText: z.string().meta({ description: 'The band in words, to show beside its colour.' }),
+  })
+  .meta({ title: 'Grade', description: "A key result's score (`score:`), with its band; shown where the audience may see the score." });
+
+/** An objective's grade, rolled up from its key results' scores. */
+export const ObjectiveGradeSchema = GradeSchema.extend({
+  scored: z.number().int().min(0).meta({ description: 'How many of its key results have a score.' }),
+  total: z.number().int().min(0).meta({ description: 'How many key results it has.' }),
+}).meta({ title: 'Objective grade', description: "An OKR's score: the weighted mean of its key results' scores, to two decimals (internal site only)." });
+
+/** An owner as layouts show them. */
+export const OwnerViewSchema = PersonSchema.extend({
+  profile: z.string().optional().meta({ description: "Their profile on the forge of `site.repo` (GitHub or GitLab), when they have a handle and the config a repository." }),
+}).meta({ title: 'Owner', description: 'The person `owner:` names, from `people` in the config.' });
+
+/** A link to another OKR, by its title. */
+export const RecordLinkSchema = z
+  .strictObject({
+    title: z.string().meta({ description: "The OKR's title." }),
+    href: SitePath.meta({ description: 'Its card: its page and anchor.' }),
+  })
+  .meta({ title: 'OKR link', description: 'A link to another OKR.' });
+
+/** Where an OKR stands in the alignment tree. */
+export const AlignmentSchema = z
+  .strictObject({
+    parent: RecordLinkSchema.optional().meta({ description: 'The OKR it is aligned to (`parent:`), when this site shows it.' }),
+    children: z.array(RecordLinkSchema).meta({ description: 'The OKRs aligned to it, that this site shows.' }),
+  })
+  .meta({ title: 'Alignment', description: 'Where an OKR stands in the alignment tree of this site: its parent and its children.' });
+
+/** A quarter, with its archive page. */
+export const PeriodSchema = z
+  .strictObject({
+    id: z.string().meta({ description: 'The quarter, such as `2022-q3`.' }),
+    title: z.string().meta({ description: 'The quarter in words, such as `2022 Q3`.' }),
+    url: SitePath.meta({ description: 'Its archive page, such as `/okrs/2022-q3/`.' }),
+  })
+  .meta({ title: 'Quarter', description: 'A quarter: the period of the OKRs due in it, with its archive page.' });
+
+/** The archive of the OKR index: every quarter an OKR is due in. */
+export const ArchiveSchema = z
+  .strictObject({
+    id: z.string().meta({ description: "The anchor of the archive's heading on /okrs/." }),
+    title: z.string().meta({ description: "The archive's heading." }),
+    periods: z
+      .array(PeriodSchema.extend({ count: z.number().int().min(1).meta({ description: 'How many OKRs are due in it.' }) }).meta({ title: 'Archived quarter', description: 'A quarter with its number of OKRs.' }))
+      .meta({ description: 'Every quarter an OKR of this site is due in, most recent first.' }),
+  })
+  .meta({ title: 'Archive', description: 'The quarters of the OKR archive, each with its page.' });
+
 const onIndex = (what: string) => `On ${what} only: `;
 
 /** Who approved publishing a record's internal values, and when. */
@@ -108,10 +180,11 @@ export const ApprovalSchema = z
   })
   .meta({ title: 'Approval', description: 'Who approved publishing some of its internal values, and when; only while the approval is valid.' });
 
-const RecordKindNameSchema = z.enum(['key result', 'KPI']);
+const RecordKindNameSchema = z.enum(['OKR', 'key result', 'KPI']);
 
 /** A key result as layouts receive it. */
 export const KeyResultViewSchema = KeyResultSchema.extend({
+  owner: OwnerViewSchema.optional().meta({ description: 'Who owns it.' }),
   kpiLink: z
     .strictObject({
       name: z.string().meta({ description: "The KPI's name." }),
@@ -122,6 +195,7 @@ export const KeyResultViewSchema = KeyResultSchema.extend({
     .meta({ title: 'KPI link', description: 'The KPI it moves, when the site has that KPI.' }),
   approval: ApprovalSchema.optional().meta({ description: 'Who approved publishing some of its values, and when.' }),
   progress: ProgressSchema.optional().meta({ description: 'Its progress; internal site only, with start, target and current values.' }),
+  grade: GradeSchema.optional().meta({ description: 'Its score, with its band, where the audience may see `score`.' }),
   chart: SparklineSchema.optional().meta({ description: 'Its history as a chart.' }),
 }).meta({ title: 'Key result view', description: 'A key result as its front matter says (links made site URLs; internal fields only where the audience may see them), with what the site computes.' });
 
@@ -131,17 +205,25 @@ export const OkrViewSchema = OkrSchema.omit({ key_results: true })
     anchor: z.string().meta({ description: 'The id of its heading on the page.' }),
     phase: z.enum(['current', 'future', 'past']).meta({ description: 'Its timeframe against today.' }),
     phaseText: z.string().meta({ description: 'The phase in words.' }),
+    owner: OwnerViewSchema.optional().meta({ description: 'Who owns it.' }),
     keyResults: z.array(KeyResultViewSchema).meta({ description: 'Its key results (`key_results` in the front matter).' }),
+    alignment: AlignmentSchema.meta({ description: 'The OKR it is aligned to, and those aligned to it.' }),
+    progress: ObjectiveProgressSchema.optional().meta({ description: "Rolled up from its key results' progress; internal site only." }),
+    grade: ObjectiveGradeSchema.optional().meta({ description: "Rolled up from its key results' scores; internal site only." }),
+    retrospectiveHtml: Html.optional().meta({ description: 'The retrospective rendered from Markdown, where the audience may see it; print it with `| safe`.' }),
+    approval: ApprovalSchema.optional().meta({ description: 'Who approved publishing some of its values, and when.' }),
+    headingLevel: z.number().int().min(1).max(6).optional().meta({ description: "The level of the OKR's heading where the page writes it (on /okrs/, one deeper for each parent above it, at most 6)." }),
     subheadingLevel: z.number().int().min(1).max(6).optional().meta({ description: "The level of the card's own headings (initiatives, key results): one below the OKR's heading." }),
     pageUrl: SitePath.optional().meta({ description: `${onIndex('/okrs/')}the page that defines it.` }),
     pageTitle: z.string().optional().meta({ description: `${onIndex('/okrs/')}that page's title.` }),
     pageAnchor: z.string().optional().meta({ description: `${onIndex('/okrs/')}its anchor on that page.` }),
   })
-  .meta({ title: 'OKR view', description: 'An OKR as its front matter says (links made site URLs), with its phase and key results.' });
+  .meta({ title: 'OKR view', description: 'An OKR as its front matter says (links made site URLs; internal fields only where the audience may see them), with its phase, owner, alignment, key results and roll-ups.' });
 
 /** A KPI as layouts receive it. */
 export const KpiViewSchema = KpiSchema.extend({
   anchor: z.string().meta({ description: 'The id of its heading on the page.' }),
+  owner: OwnerViewSchema.optional().meta({ description: 'Who owns it.' }),
   definitionHtml: Html.meta({ description: 'The definition rendered from Markdown; print it with `| safe`.' }),
   healthState: KpiHealthSchema.optional().meta({ description: 'Its health; internal site only, with a health range and a value.' }),
   approval: ApprovalSchema.optional().meta({ description: 'Who approved publishing some of its values, and when.' }),
@@ -157,7 +239,9 @@ export const OkrGroupSchema = z
     phase: z.enum(['current', 'future', 'past']).meta({ description: 'Which OKRs it holds.' }),
     title: z.string().meta({ description: 'Its heading.' }),
     id: z.string().meta({ description: "Its heading's anchor." }),
-    okrs: z.array(OkrViewSchema).meta({ description: 'Its OKRs.' }),
+    okrs: z
+      .array(OkrViewSchema.extend({ depth: z.number().int().min(0).meta({ description: 'How deep it sits below its parents in the group: 0 at the top.' }) }).meta({ title: 'Indexed OKR', description: 'An OKR of the index, with its depth in the alignment tree.' }))
+      .meta({ description: 'Its OKRs, each below its parent (a tree, in order).' }),
   })
   .meta({ title: 'OKR group', description: 'Current, future or past OKRs on /okrs/.' });
 
@@ -196,17 +280,20 @@ export const TransparencySchema = z
 /** What every page layout receives as `hb`. */
 export const PageViewSchema = z
   .strictObject({
-    layout: z.string().meta({ description: 'The layout it is laid out with (`layout:`, default page; `_okrs`, `_kpis`, `_transparency` and `_404` for the generated pages).' }),
+    layout: z.string().meta({ description: 'The layout it is laid out with (`layout:`, default page; `_okrs`, `_archive`, `_kpis`, `_transparency` and `_404` for the generated pages).' }),
     outputPath: z.string().meta({ description: 'Its file in the site, e.g. `company/index.html`.' }),
     url: SitePath.meta({ description: 'Its URL, e.g. `/company/`.' }),
     title: z.string().meta({ description: 'Its title.' }),
     description: z.string().optional().meta({ description: 'Its `description:`.' }),
+    owner: OwnerViewSchema.optional().meta({ description: 'Who owns the page (`owner:`).' }),
     canonical: z.string().optional().meta({ description: 'Its absolute URL on `site.url`, when the config has one.' }),
     unlisted: z.boolean().optional().meta({ description: 'True for the 404 page: out of the sitemap and the search index.' }),
     parts: z.array(BodyPartSchema).meta({ description: 'The body, in pieces: HTML, and the places of OKR and KPI cards.' }),
     okrs: z.array(OkrViewSchema).meta({ description: 'The OKRs it defines.' }),
     kpis: z.array(KpiViewSchema).meta({ description: 'The KPIs it defines; on /kpis/ every KPI, the north star first.' }),
-    groups: z.array(OkrGroupSchema).optional().meta({ description: `${onIndex('/okrs/')}every OKR, grouped by phase.` }),
+    groups: z.array(OkrGroupSchema).optional().meta({ description: `${onIndex('/okrs/')}every OKR, grouped by phase, each group a tree of aligned OKRs.` }),
+    archive: ArchiveSchema.optional().meta({ description: `${onIndex('/okrs/ and the archive pages')}the quarters of the archive.` }),
+    period: PeriodSchema.optional().meta({ description: `${onIndex('an archive page')}its quarter.` }),
     transparency: TransparencySchema.optional().meta({ description: `${onIndex('/transparency/')}every value published by approval, and what stays internal.` }),
     toc: z.array(HeadingSchema).meta({ description: '"On this page": its h2 and h3 headings, empty below two.' }),
     nav: NavPlaceSchema.meta({ description: 'Breadcrumbs, neighbours and sidebar.' }),

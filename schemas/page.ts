@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Permalink, Text } from './common.js';
 import { KpiSchema } from './kpi.js';
 import { OkrSchema } from './okr.js';
+import { Owner } from './people.js';
 import { unprinted } from './visibility.js';
 
 /**
@@ -20,6 +21,7 @@ export const PageSchema = z
     permalink: Permalink.optional().meta({ description: 'The URL to serve the page at instead of the one its path gives; absolute, and "/x/brand" means "/x/brand/".' }),
     redirect_from: z.array(Permalink).optional().meta({ description: 'URLs this page had before it moved: each keeps working, as a redirect to this page (and a line of `_redirects`).', examples: [['/old/path/']] }),
     draft: z.boolean().optional().meta({ description: 'Built for the internal audience only; a public page may not link to it.' }),
+    owner: Owner.optional().meta({ description: 'The id of the person who owns this page (one directly responsible individual), from `people` in handbook.config.yaml.' }),
     okrs: z.array(OkrSchema).optional().meta({ description: 'The OKRs this page defines; shown where the body has a `:::okrs` line, else after the body, and on /okrs/.' }),
     kpis: z.array(KpiSchema).optional().meta({ description: 'The KPIs this page defines; shown where the body has a `:::kpis` line, else after the body, and on /kpis/.' }),
   })

@@ -24,6 +24,9 @@ export interface WalkNode {
 /** Which internal fields of a record its approval publishes; the one answer every walk uses. */
 export type PublishedFields = (record: Readonly<Record<string, unknown>>, schema: z.ZodObject) => ReadonlySet<string>;
 
+/** For walks that do not ask what is published: no field is. */
+export const PUBLISHES_NOTHING: PublishedFields = () => new Set();
+
 /** Returned by a visitor to leave a field out of the walk's result. */
 export const OMIT: unique symbol = Symbol('omit');
 

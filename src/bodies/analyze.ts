@@ -5,12 +5,12 @@ import type { MarkdownParserName } from '../../schemas/config.js';
 import { parseMarkdown } from '../markdown/parse.js';
 import type { BodyPart } from '../render/processor.js';
 
-/** Everything a page body's analysis depends on: the text, the headings its directives place, and its KPIs' definitions. */
+/** Everything a page body's analysis depends on: the text, the headings its directives place, and the Markdown fields of its front matter. */
 export interface BodyInput {
   body: string;
   titles: RecordTitles;
-  /** The Markdown definition of each KPI of the page: their links are checked too. */
-  definitions: string[];
+  /** The text of each Markdown field of the front matter (`markdownFields`): their links are checked too. */
+  markdown: string[];
 }
 
 /**
@@ -23,8 +23,8 @@ export interface BodyResult {
   outline: Outline;
   parts?: BodyPart[];
   hrefs?: string[];
-  /** Each KPI's definition, rendered the same way. */
-  definitions?: RenderedMarkdown[];
+  /** Each Markdown field of the front matter, rendered the same way. */
+  markdown?: RenderedMarkdown[];
 }
 
 /** Markdown rendered with link tokens: the HTML parts and the link targets the tokens stand for. */
@@ -41,13 +41,13 @@ export function analyzeBody(input: BodyInput, parser: MarkdownParserName, render
   const tree = parseMarkdown(input.body, parser);
   expandDirectives(tree, input.titles);
   const outline = outlineOf(tree, input.body);
-  const definitions = input.definitions.map((markdown) => parseMarkdown(markdown, parser));
-  if (definitions.length > 0) {
-    const outlines = definitions.map((definition, k) => outlineOf(definition, input.definitions[k]));
-    outline.definitionLinks = outlines.map((o) => o.links);
-    if (outlines.some((o) => o.migration)) outline.definitionMigration = outlines.map((o) => o.migration ?? []);
+  const fields = input.markdown.map((markdown) => parseMarkdown(markdown, parser));
+  if (fields.length > 0) {
+    const outlines = fields.map((field, k) => outlineOf(field, input.markdown[k]));
+    outline.markdownLinks = outlines.map((o) => o.links);
+    if (outlines.some((o) => o.migration)) outline.markdownMigration = outlines.map((o) => o.migration ?? []);
   }
-  return render ? { outline, ...render(tree), definitions: definitions.map(render) } : { outline };
+  return render ? { outline, ...render(tree), markdown: fields.map(render) } : { outline };
 }
 
 /** A token as the whole value of an `href` or `src` attribute: text an editor typed never matches. */
@@ -58,7 +58,7 @@ export function linkParts(parts: readonly BodyPart[], urls: readonly string[]): 
   return parts.map((part) => ('html' in part ? { html: part.html.replace(TOKEN, (_, i: string) => escapeAttribute(urls[Number(i)] ?? '')) } : part));
 }
 
-/** The HTML of parts that hold no record cards (a KPI's definition). */
+/** The HTML of parts that hold no record cards (a Markdown field of the front matter). */
 export function htmlOf(parts: readonly BodyPart[]): string {
   return parts.map((part) => ('html' in part ? part.html : '')).join('');
 }

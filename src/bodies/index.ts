@@ -16,7 +16,7 @@ export interface AnalyzeOptions {
   /**
    * Also render HTML (build), not only the outline (check): each body's HTML
    * parts go to this folder, under the body's key, and its link targets and
-   * KPI definitions into the result.
+   * Markdown fields into the result.
    */
   render?: { parts: CacheFolder<BodyPart[]>; links?: CacheFile<BodyLinks> };
   /** Cached outlines. */
@@ -25,12 +25,12 @@ export interface AnalyzeOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** What a build needs of every rendered body, small enough to hold for all: the targets of its link tokens, and its KPIs' definitions. */
+/** What a build needs of every rendered body, small enough to hold for all: the targets of its link tokens, and its front matter's Markdown fields. */
 export interface BodyLinks {
   hrefs: string[];
   /** The hash of the body's HTML parts as cached, checked when they are read. */
   partsHash: string;
-  definitions: RenderedMarkdown[];
+  markdown: RenderedMarkdown[];
 }
 
 /** A body as analysed: its key (a hash of its `BodyInput`, under which its HTML parts are stored), its outline and, when rendered, its links. */
@@ -55,7 +55,7 @@ export interface AnalyzedBodies {
  * included, so a result one parser made is never taken for the other's.
  */
 function bodyKey(parser: MarkdownParserName, input: BodyInput): string {
-  return cacheKey(parser, JSON.stringify(input.titles), JSON.stringify(input.definitions), input.body);
+  return cacheKey(parser, JSON.stringify(input.titles), JSON.stringify(input.markdown), input.body);
 }
 
 /** Below this many bodies to parse, starting worker threads costs more than it saves. */
@@ -93,10 +93,10 @@ export async function analyzeBodies(bodies: ReadonlyMap<string, BodyInput>, opti
     parsers.add(used.parser);
     fallback ??= used.fallback;
     outlines?.set(key, result.outline);
-    if (render && result.parts && result.hrefs && result.definitions) {
+    if (render && result.parts && result.hrefs && result.markdown) {
       // The parts go to the folder as they come, so a build does not hold every page's HTML at once.
       const partsHash = render.parts.set(key, result.parts);
-      const links = { hrefs: result.hrefs, partsHash, definitions: result.definitions };
+      const links = { hrefs: result.hrefs, partsHash, markdown: result.markdown };
       render.links?.set(key, links);
       results.set(id, { key, outline: result.outline, links });
     } else results.set(id, { key, outline: result.outline });

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { type Audience, AUDIENCES } from '../../schemas/visibility.js';
 import { type Format, FORMATS } from '../diagnostics/reporters/index.js';
+import { optional } from '../optional.js';
 import { NEW_KINDS, type NewKind } from '../scaffold/new.js';
 
 /** A command-line mistake: reported as usage (exit code 2), with the help of the command it concerns. */
@@ -25,12 +26,18 @@ interface PathOptions {
 export type Command =
   | { name: 'help'; command?: CommandName }
   | { name: 'version' }
-  | { name: 'schema'; config: boolean }
+  | { name: 'schema'; config: boolean; exports: boolean }
+  | ({ name: 'diff'; base: string; audience: Audience; format: DiffFormat; today?: string } & PathOptions)
+  | ({ name: 'codeowners'; check?: string } & PathOptions)
   | ({ name: 'check'; values?: string; format: Format; strict: boolean; today?: string; cache: boolean; timings: boolean; since?: string } & PathOptions)
   | ({ name: 'build'; values?: string; out?: string; audience: Audience; format: Format; today?: string; cache: boolean; timings: boolean; baseUrl?: string } & PathOptions)
   | ({ name: 'serve'; values?: string; audience: Audience; port: number; host: string; today?: string; cache: boolean } & PathOptions)
   | { name: 'init'; dir: string; title?: string }
   | ({ name: 'new'; kind: NewKind; path: string; title?: string; today?: string } & PathOptions);
+
+/** How `handbook diff` prints its report. */
+export const DIFF_FORMATS = ['markdown', 'json'] as const;
+export type DiffFormat = (typeof DIFF_FORMATS)[number];
 
 /** One option of a command, as parsed and as its help explains it. */
 interface OptionSpec {
@@ -135,7 +142,7 @@ export const COMMANDS = {
   serve: {
     summary: 'Build, serve the site on localhost, rebuild on every change and reload open pages.',
     about:
-      'Builds into .cache/okr-handbook/serve-AUDIENCE/ (never dist/), serves it, watches content/, static/, layouts/, the config and (internal audience) the values directory, makes again only what changed, and reloads the pages open in a browser. While the handbook has errors, every page shows them (as check prints them) over the last good site. Ctrl-C stops it.',
+      'Builds into .cache/okr-handbook/serve-AUDIENCE/ (never dist/), serves it, watches content/, static/, layouts/, the config, the people file it names and (internal audience) the values directory, makes again only what changed, and reloads the pages open in a browser. While the handbook has errors, every page shows them (as check prints them) over the last good site. Ctrl-C stops it.',
     options: {
       ...PATHS,
       values: VALUES,
@@ -149,11 +156,42 @@ export const COMMANDS = {
     examples: ['handbook serve', 'handbook serve --audience internal --port 4000'],
     exit: 'Exit codes: 0 stopped with Ctrl-C (errors in the handbook only show, they do not stop it), 2 usage error (a missing root, a port in use).',
   },
+  diff: {
+    summary: 'Print the OKRs, key results and KPIs that changed since a git revision, field by field.',
+    about:
+      'Compares the records of the working tree with those of REF (its content folder read from git), for one audience: the public report holds public fields only. A page whose front matter does not validate on either side is left out of both and named. Made for a pull or merge request\'s review comment.',
+    options: {
+      base: { type: 'string', value: 'REF', help: 'Required: the git revision to compare the working tree with (a branch, tag or commit, such as origin/main). A ref git does not know, or a root outside a git repository, is a usage error.' },
+      ...PATHS,
+      audience: { ...AUDIENCE, help: 'Whose fields are compared: public (internal values left out unless published) or internal (everything).' },
+      format: { type: 'string', value: 'FORMAT', default: 'markdown', choices: DIFF_FORMATS, help: 'How the report is printed: markdown (for a review comment) or json.' },
+      today: { ...TODAY, help: 'The day OKR phases and progress are judged on, on both sides. Default: today (UTC).' },
+      help: HELP_OPTION,
+    },
+    examples: ['handbook diff --base origin/main', 'handbook diff --base v1.2 --audience internal --format json'],
+    exit: 'Exit codes: 0 report printed (changes or none), 2 usage or config error, or a revision git cannot read.',
+  },
+  codeowners: {
+    summary: "Print a CODEOWNERS file made from the pages' owners (`owner:`), or check one.",
+    about:
+      "A section's index.md gives its whole folder to its owner, any other page its own file, each as the @handle of the person `owner:` names; paths start at the repository's root. An owner without a handle, an unknown owner and a page that does not validate are named in comments. GitHub and GitLab read the same format.",
+    options: {
+      ...PATHS,
+      check: { type: 'string', value: 'FILE', help: 'Print nothing, and exit 1 if FILE (relative to the current folder) is not what would be printed: for CI.' },
+      help: HELP_OPTION,
+    },
+    examples: ['handbook codeowners > .github/CODEOWNERS', 'handbook codeowners --check .github/CODEOWNERS'],
+    exit: 'Exit codes: 0 printed (or FILE up to date), 1 FILE differs or is missing, 2 usage or config error.',
+  },
   schema: {
-    summary: 'Print the JSON Schema of page front matter (or of the config), with every field described.',
-    about: 'Internal fields carry "x-internal": true. Editors such as VS Code (YAML extension) use it for completion and hover help.',
-    options: { config: { type: 'boolean', help: 'The JSON Schema of handbook.config.yaml instead.' }, help: HELP_OPTION },
-    examples: ['handbook schema > frontmatter.schema.json', 'handbook schema --config > handbook.config.schema.json'],
+    summary: 'Print the JSON Schema of page front matter (or of the config, or of the okrs.json and kpis.json exports), with every field described.',
+    about: 'Internal fields carry "x-internal": true; Markdown fields "contentMediaType": "text/markdown". Editors such as VS Code (YAML extension) use it for completion and hover help.',
+    options: {
+      config: { type: 'boolean', help: 'The JSON Schema of handbook.config.yaml instead.' },
+      exports: { type: 'boolean', help: "The JSON Schema of okrs.json and kpis.json, the data files at the root of each audience's site, instead: one document that validates either, each file's own under $defs." },
+      help: HELP_OPTION,
+    },
+    examples: ['handbook schema > frontmatter.schema.json', 'handbook schema --config > handbook.config.schema.json', 'handbook schema --exports > exports.schema.json'],
   },
 } as const satisfies Record<string, CommandSpec>;
 
@@ -175,9 +213,9 @@ export function parseCommand(argv: readonly string[]): Command {
   const { values: v, positionals } = parse(name, rest);
   if (v.help) return { name: 'help', command: name };
   const str = (key: string) => (typeof v[key] === 'string' ? (v[key] as string) : undefined);
-  const paths = (): PathOptions => ({ ...defined('root', str('root')), ...defined('content', str('content')), ...defined('config', str('config')) });
-  const values = () => defined('values', str('values'));
-  const today = () => defined('today', str('today') === undefined ? undefined : isoDate(name, str('today')!));
+  const paths = (): PathOptions => ({ ...optional('root', str('root')), ...optional('content', str('content')), ...optional('config', str('config')) });
+  const values = () => optional('values', str('values'));
+  const today = () => optional('today', str('today') === undefined ? undefined : isoDate(name, str('today')!));
   const choice = <T extends string>(key: string) => oneOf(name, key, str(key)!) as T;
   const args = (min: number, max: number) => {
     if (positionals.length < min || positionals.length > max) throw new UsageError(`${name} takes ${(COMMANDS[name] as CommandSpec).args ?? 'no arguments'}, got ${positionals.length === 0 ? 'none' : positionals.map((p) => `\`${p}\``).join(' ')}`, name);
@@ -186,23 +224,32 @@ export function parseCommand(argv: readonly string[]): Command {
   switch (name) {
     case 'schema':
       args(0, 0);
-      return { name, config: Boolean(v.config) };
+      if (v.config && v.exports) throw new UsageError('schema prints one schema: --config or --exports, not both', name);
+      return { name, config: Boolean(v.config), exports: Boolean(v.exports) };
+    case 'diff':
+      args(0, 0);
+      if (!str('base')) throw new UsageError('diff needs --base REF: the git revision to compare the working tree with (a branch, tag or commit)', name);
+      return { name, ...paths(), base: str('base')!, audience: choice('audience'), format: choice('format'), ...today() };
+    case 'codeowners':
+      args(0, 0);
+      if (str('check') === '') throw new UsageError('--check needs a file, such as .github/CODEOWNERS', name);
+      return { name, ...paths(), ...optional('check', str('check')) };
     case 'check':
       args(0, 0);
       if (str('since') === '') throw new UsageError('--since needs a git ref, such as origin/main', name);
-      return { name, ...paths(), ...values(), format: choice('format'), strict: Boolean(v.strict), ...today(), cache: !v['no-cache'], timings: Boolean(v.timings), ...defined('since', str('since')) };
+      return { name, ...paths(), ...values(), format: choice('format'), strict: Boolean(v.strict), ...today(), cache: !v['no-cache'], timings: Boolean(v.timings), ...optional('since', str('since')) };
     case 'build':
       args(0, 0);
-      return { name, ...paths(), ...values(), ...defined('out', str('out')), audience: choice('audience'), format: choice('format'), ...today(), cache: !v['no-cache'], timings: Boolean(v.timings), ...defined('baseUrl', baseUrl(str('base-url'))) };
+      return { name, ...paths(), ...values(), ...optional('out', str('out')), audience: choice('audience'), format: choice('format'), ...today(), cache: !v['no-cache'], timings: Boolean(v.timings), ...optional('baseUrl', baseUrl(str('base-url'))) };
     case 'serve':
       args(0, 0);
       return { name, ...paths(), ...values(), audience: choice('audience'), port: port(str('port')!), host: str('host')!, ...today(), cache: !v['no-cache'] };
     case 'init':
-      return { name, dir: args(0, 1)[0] ?? '.', ...defined('title', nonEmpty(name, 'title', str('title'))) };
+      return { name, dir: args(0, 1)[0] ?? '.', ...optional('title', nonEmpty(name, 'title', str('title'))) };
     case 'new': {
       const [kind = '', path = ''] = args(2, 2);
       if (!(NEW_KINDS as readonly string[]).includes(kind)) throw new UsageError(`new makes one of ${NEW_KINDS.join(', ')}, got \`${kind}\``, name);
-      return { name, kind: kind as NewKind, path, ...defined('title', nonEmpty(name, 'title', str('title'))), ...paths(), ...today() };
+      return { name, kind: kind as NewKind, path, ...optional('title', nonEmpty(name, 'title', str('title'))), ...paths(), ...today() };
     }
   }
 }
@@ -217,10 +264,6 @@ function parse(name: CommandName, args: readonly string[]): { values: Record<str
     // Node's advice on positionals that start with a dash is beside the point: no argument of ours does.
     throw new UsageError((err as Error).message.replace(/\. To specify a positional argument[\s\S]*$/, ''), name);
   }
-}
-
-function defined<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
 function unknownCommand(name: string): string {

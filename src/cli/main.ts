@@ -2,10 +2,11 @@ import { statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { build } from '../commands/build.js';
 import { check } from '../commands/check.js';
+import { codeowners } from '../commands/codeowners.js';
 import { init } from '../commands/init.js';
 import type { Io } from '../commands/io.js';
 import { newPage } from '../commands/new.js';
-import { jsonSchema } from '../commands/schema.js';
+import { exportsJsonSchema, jsonSchema } from '../commands/schema.js';
 import type { ServeBuild } from '../commands/serve.js';
 import { outputProblem, pathProblem, resolvePaths } from '../config/paths.js';
 import { countDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -54,8 +55,34 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       io.stdout.write(`${PACKAGE.version}\n`);
       return 0;
     case 'schema':
-      io.stdout.write(`${JSON.stringify(jsonSchema(command.config ? 'config' : 'front-matter'), null, 2)}\n`);
+      io.stdout.write(`${JSON.stringify(command.exports ? exportsJsonSchema() : jsonSchema(command.config ? 'config' : 'front-matter'), null, 2)}\n`);
       return 0;
+    case 'diff': {
+      const paths = resolvePaths(io.cwd, command);
+      const problem = pathProblem(paths, command.config !== undefined);
+      if (problem) return usage(io, problem, 'diff');
+      // Imported only for a diff: it reads progress as the views do, which `check` never loads.
+      const [{ diff }, { diffJson, diffMarkdown }] = await Promise.all([import('../commands/diff.js'), import('../diff/format.js')]);
+      const result = await diff({ paths, today: command.today ?? todayUtc(), base: command.base, audience: command.audience });
+      if ('problem' in result) return usage(io, result.problem, 'diff');
+      if ('configFailed' in result) return configFailed(io, result);
+      io.stdout.write(command.format === 'json' ? diffJson(result.report) : diffMarkdown(result.report));
+      return 0;
+    }
+    case 'codeowners': {
+      const paths = resolvePaths(io.cwd, command);
+      const problem = pathProblem(paths, command.config !== undefined);
+      if (problem) return usage(io, problem, 'codeowners');
+      const result = await codeowners({ paths, ...(command.check !== undefined ? { check: resolve(io.cwd, command.check) } : {}) });
+      if ('configFailed' in result) return configFailed(io, result);
+      if (result.stale === undefined) {
+        io.stdout.write(result.text);
+        return 0;
+      }
+      if (!result.stale) return 0;
+      io.stderr.write(`handbook: ${command.check} is not what the owners of the pages give; write it with \`handbook codeowners > ${command.check}\`\n`);
+      return 1;
+    }
     case 'init':
       return runInit(command, io);
     case 'new':
@@ -198,6 +225,12 @@ function cacheNote(err: Error): string {
 
 function report(format: keyof typeof REPORTERS, result: CheckResult, io: Io): string {
   return REPORTERS[format](result.diagnostics, { color: useColor(io), sources: result.sources, fileCount: result.fileCount });
+}
+
+/** A config that failed: its diagnostics, as `check` prints them, and exit code 2. */
+function configFailed(io: Io, result: { diagnostics: readonly Diagnostic[]; sources: Map<string, string> }): number {
+  io.stderr.write(REPORTERS.pretty(result.diagnostics, { color: useColor(io), sources: result.sources, fileCount: 1 }));
+  return 2;
 }
 
 function usage(io: Io, message: string, command?: CommandName): number {

@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Config } from '../../schemas/config.js';
 import type { Audience } from '../../schemas/visibility.js';
 import { cacheDir } from '../cache/store.js';
+import { peopleFileOf } from '../config/load.js';
 import type { ProjectPaths } from '../config/paths.js';
 import { lastCommitDates } from '../load/git-dates.js';
 import { buildSite, type BuildResult } from '../pipeline/build.js';
@@ -42,8 +44,8 @@ const QUIET_MS = 40;
 
 /**
  * What `handbook serve` rebuilds on: the content, static and layouts folders
- * and the config file (and the values directory, watched apart: the config
- * may name another one). One list, so a new kind of source is one line more.
+ * and the config file (and what the config names, watched apart: see
+ * `namedSources`). One list, so a new kind of source is one line more.
  */
 function watchedSources(paths: ProjectPaths): WatchTarget[] {
   return [
@@ -52,6 +54,17 @@ function watchedSources(paths: ProjectPaths): WatchTarget[] {
     { path: paths.layoutsDir, kind: 'folder' },
     { path: paths.configPath, kind: 'file' },
   ];
+}
+
+/**
+ * The sources the config names, which it may change at any build: the values
+ * directory (read by the internal site only; `--values` overrides the
+ * config's) and the people file.
+ */
+function namedSources(ctx: RunContext, config: Config | undefined): WatchTarget[] {
+  const values = ctx.readValues ? (config ? valuesDirOf(ctx, config) : ctx.valuesDir) : undefined;
+  const people = config && peopleFileOf(ctx.paths.configPath, config);
+  return [...(values !== undefined ? [{ path: values, kind: 'folder' as const }] : []), ...(people !== undefined ? [{ path: people, kind: 'file' as const }] : [])];
 }
 
 /**
@@ -119,9 +132,8 @@ export async function serve(runCtx: Omit<RunContext, 'readValues'>, options: Ser
     }
     if (result.usage !== undefined) return quit(result.usage);
     events.built({ result, served: state.dir !== undefined, changed, ms });
-    // The values directory is the config's, which may name another one at any build.
-    const values = ctx.readValues && result.config ? valuesDirOf(ctx, result.config) : undefined;
-    if (values !== valuesDir) watchValues(values);
+    // The values directory and the people file are the config's, which may name others at any build.
+    if (result.config) watchNamed(namedSources(ctx, result.config));
     // The old site is deleted while the pages reload and the next build runs (each build's old folder is its own).
     const removal = result.settled.catch(() => undefined).finally(() => removals.delete(removal));
     removals.add(removal);
@@ -160,14 +172,16 @@ export async function serve(runCtx: Omit<RunContext, 'readValues'>, options: Ser
     start(next);
   };
   const watcher = watchTargets(watchedSources(ctx.paths), schedule, QUIET_MS);
-  // The values directory (internal site only) has a watcher of its own, made again when the config names another one.
-  let valuesDir = ctx.readValues ? ctx.valuesDir : undefined;
-  let valuesWatcher = valuesDir === undefined ? undefined : watchTargets([{ path: valuesDir, kind: 'folder' }], schedule, QUIET_MS);
-  const watchValues = (dir: string | undefined) => {
-    valuesWatcher?.close();
-    valuesDir = dir;
-    valuesWatcher = dir === undefined || ending ? undefined : watchTargets([{ path: dir, kind: 'folder' }], schedule, QUIET_MS);
+  // What the config names (the values directory, the people file) has watchers of its own, made again when the config names others.
+  let named: WatchTarget[] = [];
+  let namedWatcher: { close(): void } | undefined;
+  const watchNamed = (targets: WatchTarget[]) => {
+    if (JSON.stringify(targets) === JSON.stringify(named)) return;
+    namedWatcher?.close();
+    named = targets;
+    namedWatcher = targets.length === 0 || ending ? undefined : watchTargets(targets, schedule, QUIET_MS);
   };
+  watchNamed(namedSources(ctx, undefined));
   start([]).finally(firstBuilt).catch(() => undefined);
 
   const stopped = new Promise<void>((resolve) => (stop.aborted ? resolve() : stop.addEventListener('abort', () => resolve(), { once: true })));
@@ -176,7 +190,7 @@ export async function serve(runCtx: Omit<RunContext, 'readValues'>, options: Ser
   } finally {
     ending = true;
     watcher.close();
-    valuesWatcher?.close();
+    namedWatcher?.close();
     await server.close();
     // A build under way finishes, so it leaves no staging folder behind, and so do the removals of old sites.
     while (building) await building;

@@ -35,6 +35,10 @@ function rangeMessage(a: { too: 'small' | 'big'; origin: string; bound: number |
   return `expected a number ${word} ${String(a.bound)}`;
 }
 
+function ownerText(owner: string | undefined): string {
+  return owner === undefined ? 'it has no owner' : `owner: ${owner}`;
+}
+
 function article(word: string): string {
   return /^[aeiou]/i.test(word) ? 'an' : 'a';
 }
@@ -200,6 +204,17 @@ export const rules = {
     message: (a: { field: string; message?: string | undefined; too: 'small' | 'big'; origin: string; bound: number | bigint }) => a.message ?? rangeMessage(a),
     hint: (a) => `change \`${a.field}\` to a value inside the range`,
   }),
+  'person/duplicate-id': rule({
+    severity: 'error', summary: 'Two people share an id (in `people` or in the `people_file`).', example: 'id: alice twice', fix: 'Give each person their own id.',
+    message: alreadyDefined('Person id'),
+    hint: 'give each person their own id; `owner:` and approvers name people by it',
+  }),
+  'person/unknown': rule({
+    severity: 'error', summary: 'An `owner` (of a page, OKR, key result or KPI), or an approver without a `name`, names a person that `people` does not list.', example: 'owner: alcie', fix: 'Use the id of a person (the hint names the closest one), or add the person to `people`.',
+    message: (a: { id: string; role: 'owner' | 'approver'; guess?: string | undefined }) =>
+      a.role === 'owner' ? `owner \`${a.id}\` is not a person in \`people\`` : `approver \`${a.id}\` has no \`name\` and is not a person in \`people\``,
+    hint: (a) => guessOr(a.guess, a.role === 'owner' ? 'add the person to `people` in handbook.config.yaml (or its people_file), or fix the id' : 'give the approver a `name`, or add the person to `people`'),
+  }),
   'page/unknown-key': rule({
     severity: 'warning', summary: 'A page-level key the schema does not know; it is dropped before any layout sees it.', example: 'subcategory: OKRs (from a Jekyll handbook)', fix: 'Remove it, or list it in `pages.extra_keys` in handbook.config.yaml.',
     message: (a: { key: string; expected: readonly string[]; guess?: string | undefined }) => `Unexpected page key \`${a.key}\`, expected one of ${listCode(a.expected)}; it is dropped`,
@@ -291,9 +306,19 @@ export const rules = {
     message: (a: { id: string; start: string; due: string }) => `OKR \`${a.id}\` starts on ${a.start}, not before its due date ${a.due}`,
     hint: 'make `start` earlier than `due`',
   }),
+  'okr/unknown-parent': rule({
+    severity: 'error', summary: 'An OKR\'s `parent` names no OKR of the handbook.', example: 'parent: modern-data-stak', fix: 'Use the id of an OKR (the hint names the closest one).',
+    message: (a: { id: string; parent: string; guess?: string | undefined }) => `OKR \`${a.id}\` is aligned to parent \`${a.parent}\`, which is not the id of an OKR`,
+    hint: (a) => guessOr(a.guess, 'use the id of the OKR this one is aligned to, or remove `parent:`'),
+  }),
+  'okr/parent-cycle': rule({
+    severity: 'error', summary: 'OKRs whose `parent` chain leads back to themselves, so none of them sits under a root.', example: 'team-a under team-b, team-b under team-a', fix: 'Break the cycle: align one of them to an OKR outside it, or to none.',
+    message: (a: { id: string; chain: readonly string[] }) => `OKR \`${a.id}\` is its own ancestor: ${a.chain.map((id) => `\`${id}\``).join(' → ')}`,
+    hint: 'align one OKR of the cycle to an OKR outside it, or remove its `parent:`',
+  }),
   'okr/too-many-current': rule({
-    severity: 'warning', summary: 'More OKRs are current than `okrs.max_current` allows (default 3).', example: 'five OKRs whose timeframes include today', fix: 'Focus on fewer OKRs, or raise `okrs.max_current`.',
-    message: (a: { count: number; today: string; max: number }) => `${a.count} OKRs are current on ${a.today}, more than \`okrs.max_current\` (${a.max})`,
+    severity: 'warning', summary: 'More top-level OKRs (those without a `parent`) are current than `okrs.max_current` allows (default 3).', example: 'five OKRs whose timeframes include today', fix: 'Focus on fewer OKRs, or raise `okrs.max_current`.',
+    message: (a: { count: number; today: string; max: number }) => `${a.count} top-level OKRs are current on ${a.today}, more than \`okrs.max_current\` (${a.max})`,
     hint: 'focus on fewer OKRs at a time, or raise `okrs.max_current` in handbook.config.yaml',
   }),
   'kr/duplicate-id': rule({
@@ -315,6 +340,17 @@ export const rules = {
     severity: 'error', summary: 'A key result\'s `target_value` equals its `start_value`, so it has no direction.', example: 'start_value: 2, target_value: 2', fix: 'Set a target that differs from the start.',
     message: (a: { id: string; value: number }) => `key result \`${a.id}\` has the same start and target value (${a.value})`,
     hint: 'set a target that differs from the start; its sign gives the direction',
+  }),
+  'kr/stale-check-in': rule({
+    severity: 'warning', summary: 'A key result of a current OKR has had no check-in for longer than `okrs.check_in_every_days` (only when it is set).', example: 'the last check-in 40 days ago, with check_in_every_days: 14', fix: 'Add a check-in to its `history`.',
+    message: (a: { id: string; okr: string; since: string; checkedIn: boolean; days: number; every: number; owner?: string | undefined }) =>
+      `key result \`${a.id}\` of OKR \`${a.okr}\` has had no check-in since ${a.checkedIn ? a.since : `its OKR started on ${a.since}`} (${a.days} days; the cadence is every ${a.every} days); ${ownerText(a.owner)}`,
+    hint: (a) => (a.owner !== undefined ? `${a.owner}: add a check-in (date, value, confidence) to \`history\`` : 'add a check-in (date, value, confidence) to `history`, and give the key result an `owner`'),
+  }),
+  'kr/missing-score': rule({
+    severity: 'warning', summary: 'A key result of an OKR whose due date has passed has no `score`.', example: 'an OKR due 2022-07-31, checked on 2022-09-01, without scores', fix: 'Grade it: `score:` from 0 to 1.',
+    message: (a: { id: string; okr: string; due: string; owner?: string | undefined }) => `key result \`${a.id}\` of OKR \`${a.okr}\`, due ${a.due}, has no \`score\`; ${ownerText(a.owner)}`,
+    hint: 'grade it with `score:` from 0 to 1 (0.6 to 0.7 is the sweet spot of an ambitious key result), and write the OKR\'s `retrospective`',
   }),
   'history/order': rule({
     severity: 'error', summary: 'History check-ins are not in ascending date order.', example: '2022-04-01 listed before 2022-03-01', fix: 'Sort the history by date, oldest first.',
@@ -382,9 +418,12 @@ export const rules = {
     hint: (a) => guessOr(a.guess && `#${a.guess}`, 'link to an existing heading, or to the page without a fragment'),
   }),
   'link/to-draft': rule({
-    severity: 'error', summary: 'A published page links to a draft page, which the public site does not have (a warning under `links.broken: warn`).', example: '[Plan](/company/plan/) where plan.md has draft: true', fix: 'Publish the page or remove the link.',
-    message: (a: { url: string; target: string; audience: string }) => `link \`${a.url}\` points at the draft page \`${a.target}\`, which the ${a.audience} site does not have`,
-    hint: 'publish the page (remove `draft: true`) or remove the link',
+    severity: 'error', summary: 'A published page (or a published field) links to a draft page, or to a quarter\'s archive that only draft pages\' OKRs make, which the public site does not have (a warning under `links.broken: warn`).', example: '[Plan](/company/plan/) where plan.md has draft: true', fix: 'Publish the page or remove the link.',
+    message: (a: { url: string; target: string; audience: string; generated: boolean }) =>
+      a.generated
+        ? `link \`${a.url}\` points at \`${a.target}\`, a page made only from draft pages' OKRs, which the ${a.audience} site does not have`
+        : `link \`${a.url}\` points at the draft page \`${a.target}\`, which the ${a.audience} site does not have`,
+    hint: (a) => (a.generated ? 'publish a page with an OKR due in that quarter, or remove the link' : 'publish the page (remove `draft: true`) or remove the link'),
   }),
   'link/to-redirect': rule({
     severity: 'warning', summary: 'A link points at an old URL of a page (in its `redirect_from`); it resolves, through the redirect.', example: '[Goals](/company/goals/) after goals.md moved to /strategy/goals/', fix: 'Link to the page\'s URL.',
@@ -439,7 +478,7 @@ export const rules = {
   'values/in-content': rule({
     severity: 'error', summary: 'An internal value is written in content/ while `values.in_content` forbids it (`error`) or warns (`warn`): in a public repository its history would be public.', example: 'current_value: 2.1 in content/goals.md with values.in_content: error', fix: 'Move the field to a file of the values directory.',
     message: (a: { field: string; id: string; kind: string }) => `internal field \`${a.field}\` of \`${a.id}\` is written in content/, which \`values.in_content\` forbids`,
-    hint: (a) => `move it to the values directory: \`${a.kind === 'KPI' ? 'kpis' : 'key_results'}: { ${a.id}: { ${a.field}: … } }\``,
+    hint: (a) => `move it to the values directory: \`${a.kind === 'KPI' ? 'kpis' : a.kind === 'OKR' ? 'okrs' : 'key_results'}: { ${a.id}: { ${a.field}: … } }\``,
   }),
   'file/symlink': rule({
     severity: 'error', summary: 'A symbolic link in content/, static/ or layouts/ leads out of its folder (or nowhere): through it a build would publish or lay out a file of the machine. Nothing is read through it.', example: 'static/passwd -> /etc/passwd', fix: 'Copy the file into the folder, or remove the link.',

@@ -74,6 +74,9 @@ export function collectSecrets(pages: readonly Page[], config: Pick<Config, 'app
 
 /** The record a path of a page's front matter lies in, in words, and the record's field it starts with. */
 function recordOf(page: Page, path: readonly PropertyKey[]): { record: string; field: string } {
-  const found = pageRecords(page.data).find((r) => r.path.every((seg, i) => path[i] === seg));
+  // The innermost record: a key result's, not its OKR's.
+  const found = pageRecords(page.data)
+    .filter((r) => r.path.every((seg, i) => path[i] === seg))
+    .sort((a, b) => b.path.length - a.path.length)[0];
   return found ? { record: found.name, field: String(path[found.path.length]) } : { record: `page ${page.file}`, field: String(path[0]) };
 }

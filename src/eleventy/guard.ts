@@ -1,6 +1,7 @@
 import type { PublishedFields } from '../../schemas/walk.js';
 import { walk } from '../../schemas/walk.js';
 import { formatPath } from '../diagnostics/diagnostic.js';
+import type { SiteExport } from '../view/exports.js';
 import type { PageView } from '../view/page.js';
 import { viewRecords } from '../view/records.js';
 
@@ -26,5 +27,15 @@ export function assertProjected(views: readonly PageView[], published: Published
         return next();
       });
     }
+  }
+}
+
+/** The same guard over the data files of a public build, walked with the schemas of their documented shape. */
+export function assertExportsProjected(exports: readonly SiteExport[], published: PublishedFields): void {
+  for (const file of exports) {
+    walk(file.schema, file.data, published, (node, next) => {
+      if (node.internal) throw new InternalDataError(`${file.url} ${formatPath(node.path)}`);
+      return next();
+    });
   }
 }

@@ -3,6 +3,7 @@ import { publishedFields } from '../../schemas/publish.js';
 import { type Audience, AUDIENCES } from '../../schemas/visibility.js';
 import { diagnostic, type Diagnostic, formatPath, type Severity } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
+import { markdownFields } from '../markdown/front-matter.js';
 import type { Outline } from '../markdown/outline.js';
 import type { Page } from '../pages/page.js';
 import { basePath } from '../pages/url.js';
@@ -44,8 +45,9 @@ export function checkLinks(pages: readonly Page[], outlines: ReadonlyMap<string,
       for (const audience of audiences) {
         const site = sites[audience];
         const ids = site.anchors.get(resolved.url);
-        if (resolved.page && !site.urls.has(resolved.url)) {
-          diagnostics.push(diagnostic('link/to-draft', { ...at, severity }, { url, target: resolved.url, audience }));
+        // A content page left out of this site (a draft), or a generated one only drafts make (a quarter of draft OKRs).
+        if (resolved.page ? !site.urls.has(resolved.url) : index.generated.has(resolved.url) && !ids) {
+          diagnostics.push(diagnostic('link/to-draft', { ...at, severity }, { url, target: resolved.url, audience, generated: !resolved.page }));
           return;
         }
         if (ids && resolved.fragment !== undefined && resolved.fragment !== '' && !ids.has(resolved.fragment)) {
@@ -64,10 +66,12 @@ export function checkLinks(pages: readonly Page[], outlines: ReadonlyMap<string,
     for (const link of frontMatterLinks(page.data, published)) {
       check(link.url, { ...page.locate(link.path), path: formatPath(link.path) }, link.internal ? ['internal'] : shownIn);
     }
-    // A KPI definition is Markdown in front matter: its links are checked at the definition's place.
-    (outline?.definitionLinks ?? []).forEach((links, k) => {
-      const path = ['kpis', k, 'definition'];
-      for (const link of links) check(link.url, { ...page.locate(path), path: formatPath(path) }, shownIn);
+    // Markdown in front matter (a KPI's definition, an OKR's retrospective): its links are checked at the field's place.
+    const fields = markdownFields(page.data, published);
+    (outline?.markdownLinks ?? []).forEach((links, i) => {
+      const field = fields[i];
+      if (!field) return;
+      for (const link of links) check(link.url, { ...page.locate(field.path), path: formatPath(field.path) }, field.internal ? ['internal'] : shownIn);
     });
   }
   return diagnostics;

@@ -1,5 +1,5 @@
 import { cause, diagnostic, type Diagnostic, formatPath } from '../diagnostics/diagnostic.js';
-import { GENERATED_PAGES, isReservedOutput, NOT_FOUND_URL } from '../pages/generated.js';
+import { generatedUrls, isReservedOutput, NOT_FOUND_URL } from '../pages/generated.js';
 import type { Page } from '../pages/page.js';
 import { normalisePermalink, outputPathForUrl } from '../pages/url.js';
 
@@ -7,7 +7,7 @@ import { normalisePermalink, outputPathForUrl } from '../pages/url.js';
 export interface PageIndex {
   byUrl: Map<string, Page>;
   byContentPath: Map<string, Page>;
-  /** URLs of generated pages (OKR and KPI indexes). */
+  /** URLs of generated pages and files (OKR and KPI indexes, quarter archives, exports). */
   generated: Set<string>;
   /** URLs of files copied from static/. */
   statics: Set<string>;
@@ -25,7 +25,7 @@ export interface PageIndex {
 /** Indexes pages by URL and reports pages that resolve to the same URL, each pointing at the other. */
 export function indexPages(pages: readonly Page[], staticUrls: readonly string[], unvalidated: ReadonlyMap<string, string>): { index: PageIndex; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const generated = new Set<string>(Object.values(GENERATED_PAGES).map((p) => p.url));
+  const generated = new Set(generatedUrls(pages));
   const byUrl = new Map<string, Page>();
   const byContentPath = new Map<string, Page>();
   const staticSet = new Set(staticUrls);

@@ -6,7 +6,8 @@ import type { Page } from '../pages/page.js';
 /**
  * Dates that must agree: an OKR starts before it is due, a key result is not due
  * after its OKR, check-ins are ascending and (for key results) inside the
- * timeframe; and no more OKRs are current than the config allows.
+ * timeframe; and no more top-level OKRs are current than the config allows
+ * (an OKR aligned to a parent breaks that parent down: it is no focus of its own).
  */
 export function checkTimeframes(pages: readonly Page[], config: Config, today: string): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
@@ -17,7 +18,7 @@ export function checkTimeframes(pages: readonly Page[], config: Config, today: s
       if (okr.start !== undefined && okr.start >= okr.due) {
         diagnostics.push(diagnostic('okr/timeframe', at(['okrs', o, 'start']), { id: okr.id, start: okr.start, due: okr.due }));
       }
-      if (okrPhase(okr, today) === 'current') current.push({ page, index: o });
+      if (okr.parent === undefined && okrPhase(okr, today) === 'current') current.push({ page, index: o });
       (okr.key_results ?? []).forEach((kr, r) => {
         const base = ['okrs', o, 'key_results', r];
         const due = kr.due ?? okr.due;

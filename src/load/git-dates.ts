@@ -1,9 +1,6 @@
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { promisify } from 'node:util';
-
-const run = promisify(execFile);
+import { git as runGit, type GitError } from './git.js';
 
 /** The last commit dates of files, and why some or all are missing when the build should tell the user. */
 export interface CommitDates {
@@ -13,9 +10,6 @@ export interface CommitDates {
   note?: string;
 }
 
-/** What execFile rejects with: `code` is the exit code, or an errno string when git could not start. */
-type GitError = Error & { code?: number | string; stderr?: string };
-
 /**
  * The date (YYYY-MM-DD, UTC) of the last commit that touched each file under
  * `root`, by root-relative path, from one `git log` call. Empty when `root` is
@@ -24,8 +18,7 @@ type GitError = Error & { code?: number | string; stderr?: string };
  * cannot know is left out too, with a note; any other git failure is thrown.
  */
 export async function lastCommitDates(root: string): Promise<CommitDates> {
-  // The C locale keeps git's messages in English, the only way to tell its refusals apart.
-  const git = async (args: string[]) => (await run('git', args, { cwd: root, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, LC_ALL: 'C' } })).stdout;
+  const git = async (args: string[]) => (await runGit(root, args)).toString('utf8');
   const dates = new Map<string, string>();
   let prefix: string;
   let shallowFile: string | undefined;
@@ -51,7 +44,7 @@ export async function lastCommitDates(root: string): Promise<CommitDates> {
     stdout = await git(['-c', 'core.quotePath=false', 'log', '--format=@%ct %H', '--name-only', '--no-renames', '--', '.']);
   } catch (err) {
     // A fresh `git init` has no commit for HEAD to name; asked by exit code, not by git's wording, which varies by version.
-    const hasHead = await run('git', ['rev-parse', '--verify', '--quiet', 'HEAD'], { cwd: root }).then(
+    const hasHead = await runGit(root, ['rev-parse', '--verify', '--quiet', 'HEAD']).then(
       () => true,
       (e: GitError) => e.code !== 1,
     );

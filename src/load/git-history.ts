@@ -1,11 +1,8 @@
-import { execFile, spawn } from 'node:child_process';
 import { relative, sep } from 'node:path';
-import { promisify } from 'node:util';
 import { normalisePermalink, urlForContentPath } from '../pages/url.js';
+import { catFiles, git as runGit, type GitError } from './git.js';
 import { splitFrontMatter } from './split.js';
 import { parseYaml } from './yaml.js';
-
-const run = promisify(execFile);
 
 /** A page of the content folder at a git ref whose URL may be gone: its file was deleted, renamed or changed since. */
 export interface PastPage {
@@ -20,9 +17,6 @@ export interface PastPage {
 /** The pages at `ref` whose URL may have changed since, or why git cannot tell. */
 export type History = { ref: string; pages: PastPage[] } | { problem: string };
 
-/** What execFile rejects with: `code` is the exit code, or an errno string when git could not start. */
-type GitError = Error & { code?: number | string; stderr?: string };
-
 /**
  * The pages of the content folder at git ref `ref` that were deleted, renamed
  * or changed between it and the working tree, from one `git diff` with
@@ -34,8 +28,7 @@ type GitError = Error & { code?: number | string; stderr?: string };
  * counts as deleted.
  */
 export async function pagesSince(root: string, contentDir: string, ref: string): Promise<History> {
-  // The C locale keeps git's messages in English, the only way to tell its refusals apart.
-  const git = async (args: string[], cwd = contentDir) => (await run('git', args, { cwd, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, LC_ALL: 'C' } })).stdout;
+  const git = async (args: string[]) => (await runGit(contentDir, args)).toString('utf8');
   let prefix: string;
   try {
     prefix = (await git(['rev-parse', '--show-prefix'])).trim();
@@ -60,7 +53,7 @@ export async function pagesSince(root: string, contentDir: string, ref: string):
     else if (renamed !== undefined) changed.push({ status, path, now: renamed });
     else if (status === 'M' || status === 'T') changed.push({ status, path, now: path });
   }
-  const texts = await catFiles(contentDir, changed.map((c) => `${base}:${prefix}${c.path}`));
+  const texts = (await catFiles(contentDir, changed.map((c) => `${base}:${prefix}${c.path}`))).map((bytes) => bytes?.toString('utf8'));
   const contentPrefix = relative(root, contentDir).split(sep).join('/');
   const fromRoot = (contentPath: string) => (contentPrefix === '' ? contentPath : `${contentPrefix}/${contentPath}`);
   const pages = changed.map((c, i): PastPage => ({
@@ -78,37 +71,4 @@ function pastUrl(contentPath: string, text: string | undefined): string {
   const data = parsed && !('diagnostics' in parsed) ? parsed.data : undefined;
   const permalink = data !== null && typeof data === 'object' ? (data as Record<string, unknown>).permalink : undefined;
   return typeof permalink === 'string' && permalink.startsWith('/') ? normalisePermalink(permalink) : urlForContentPath(contentPath);
-}
-
-/** The texts of git objects (`ref:path`) by one `git cat-file --batch`; `undefined` for one git does not have. */
-function catFiles(cwd: string, names: readonly string[]): Promise<(string | undefined)[]> {
-  if (names.length === 0) return Promise.resolve([]);
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', ['cat-file', '--batch'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
-    const chunks: Buffer[] = [];
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`git cat-file exited ${code}: ${stderr.trim()}`));
-      const out = Buffer.concat(chunks);
-      const texts: (string | undefined)[] = [];
-      let at = 0;
-      for (let n = 0; n < names.length; n++) {
-        const eol = out.indexOf(0x0a, at);
-        const header = out.subarray(at, eol).toString();
-        at = eol + 1;
-        const size = /^\S+ blob (\d+)$/.exec(header)?.[1];
-        if (size === undefined) {
-          texts.push(undefined);
-          continue;
-        }
-        texts.push(out.subarray(at, at + Number(size)).toString('utf8'));
-        at += Number(size) + 1;
-      }
-      resolve(texts);
-    });
-    child.stdin.end(names.map((name) => `${name}\n`).join(''));
-  });
 }

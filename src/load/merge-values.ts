@@ -21,7 +21,7 @@ export function mergeValues(pages: readonly Page[], values: LoadedValues): { pag
     const sources: { prefix: PropertyKey[]; source: ValuesSource }[] = [];
     let data = page.data;
     for (const record of pageRecords(page.data)) {
-      const given = (record.kind === 'KPI' ? values.kpis : values.keyResults).get(record.id);
+      const given = (record.kind === 'KPI' ? values.kpis : record.kind === 'OKR' ? values.okrs : values.keyResults).get(record.id);
       if (!given) continue;
       used.add(`${record.kind}\0${record.id}`);
       for (const [field, value] of Object.entries(given.fields)) {
@@ -43,7 +43,7 @@ export function mergeValues(pages: readonly Page[], values: LoadedValues): { pag
     };
     return { ...page, data, locate };
   });
-  for (const [kind, map, label] of [['key result', values.keyResults, 'key_results'], ['KPI', values.kpis, 'kpis']] as const) {
+  for (const [kind, map, label] of [['OKR', values.okrs, 'okrs'], ['key result', values.keyResults, 'key_results'], ['KPI', values.kpis, 'kpis']] as const) {
     const known = pages.flatMap((p) => pageRecords(p.data).filter((r) => r.kind === kind).map((r) => r.id));
     for (const [id, given] of map) {
       if (used.has(`${kind}\0${id}`)) continue;

@@ -1,6 +1,7 @@
 import type { PageData } from '../../schemas/page.js';
 import { cacheKey, type CacheFile } from '../cache/store.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { MAX_NESTING, tooDeep } from '../markdown/nesting.js';
 import type { Page } from '../pages/page.js';
 import { normalisePermalink, urlForContentPath } from '../pages/url.js';
 import { validateFrontMatter } from '../validate/front-matter.js';
@@ -14,6 +15,32 @@ export interface ValidFrontMatter {
   data: PageData;
   extra: Record<string, unknown>;
   positions: Positions;
+}
+
+/** Every file's pages and diagnostics, the URL of each file whose front matter failed (so links to it resolve), and the text of each file read (for code frames). */
+export interface LoadedPages {
+  pages: Page[];
+  /** Pages whose front matter failed validation, by content path: their URL. */
+  unvalidated: Map<string, string>;
+  diagnostics: Diagnostic[];
+  texts: Map<string, string>;
+}
+
+/** Every file through `loadPage`: the one loader of content, for the working tree and for a git revision alike. */
+export function loadPages(sources: readonly SourceFile[], extraKeys: readonly string[], cache?: CacheFile<ValidFrontMatter>): LoadedPages {
+  const out: LoadedPages = { pages: [], unvalidated: new Map(), diagnostics: [], texts: new Map() };
+  for (const source of sources) {
+    const result = loadPage(source, extraKeys, cache);
+    // A body nested too deep is reported instead of parsed.
+    const deep = result.page && tooDeep(result.page.body);
+    if (result.page && !deep) out.pages.push(result.page);
+    // Links to a page whose body is not parsed still resolve; its anchors are not known.
+    else out.unvalidated.set(source.contentPath, result.page?.url ?? urlForContentPath(source.contentPath));
+    if (result.page && deep) out.diagnostics.push(diagnostic('body/too-deep', { file: source.file, line: deep.line + result.page.bodyLine - 1, column: deep.column }, { what: deep.what, depth: deep.depth, limit: MAX_NESTING }));
+    if (result.text !== undefined) out.texts.set(source.file, result.text);
+    out.diagnostics.push(...result.diagnostics);
+  }
+  return out;
 }
 
 /**

@@ -27,6 +27,7 @@ export interface RecordValues {
 
 /** What the values directory holds: each record's internal fields, by kind and id, and what was wrong with it. */
 export interface LoadedValues {
+  okrs: Map<string, RecordValues>;
   keyResults: Map<string, RecordValues>;
   kpis: Map<string, RecordValues>;
   diagnostics: Diagnostic[];
@@ -42,7 +43,7 @@ export interface LoadedValues {
  * given twice, in two files, is an error on the second, pointing at the first.
  */
 export async function loadValues(dir: string, prefix: string): Promise<LoadedValues> {
-  const out: LoadedValues = { keyResults: new Map(), kpis: new Map(), diagnostics: [], texts: new Map() };
+  const out: LoadedValues = { okrs: new Map(), keyResults: new Map(), kpis: new Map(), diagnostics: [], texts: new Map() };
   for (const rel of (await listFiles(dir, { links: true })).filter((f) => /\.ya?ml$/i.test(f))) {
     const file = `${prefix}/${rel}`;
     const decoded = decodeSource(file, readFileSync(join(dir, rel)));
@@ -63,8 +64,8 @@ export async function loadValues(dir: string, prefix: string): Promise<LoadedVal
       out.diagnostics.push(...issuesToDiagnostics(file, ValuesFileSchema, shape.error.issues, locate));
       continue;
     }
-    for (const kind of ['key_results', 'kpis'] as const) {
-      const into = kind === 'key_results' ? out.keyResults : out.kpis;
+    for (const kind of ['okrs', 'key_results', 'kpis'] as const) {
+      const into = kind === 'okrs' ? out.okrs : kind === 'key_results' ? out.keyResults : out.kpis;
       const recordSchema = schemaAt(ValuesFileSchema, [kind, '*'])!;
       for (const [id, raw] of Object.entries(shape.data[kind] ?? {})) {
         const result = recordSchema.safeParse(raw, { reportInput: true });

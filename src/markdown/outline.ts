@@ -22,12 +22,12 @@ export interface Outline {
   links: BodyLink[];
   /** Anchor of each record heading, by kind and index in the front matter. */
   recordAnchors: { okr: string[]; kpi: string[] };
-  /** Links of each KPI definition (Markdown in front matter), by the KPI's index. */
-  definitionLinks?: BodyLink[][];
+  /** Links of each Markdown field of the front matter (a KPI's definition, an OKR's retrospective), in the order of `markdownFields`. */
+  markdownLinks?: BodyLink[][];
   /** Template syntax and raw HTML a migrated handbook left in the body (`check` warns of each); absent when there is none. */
   migration?: MigrationFinding[];
-  /** The same in each KPI definition, by the KPI's index; absent when there is none. */
-  definitionMigration?: MigrationFinding[][];
+  /** The same in each Markdown field of the front matter, in the order of `markdownFields`; absent when there is none. */
+  markdownMigration?: MigrationFinding[][];
 }
 
 /**

@@ -2,6 +2,7 @@ import type { MarkdownParserName } from '../../schemas/config.js';
 import type { BodyInput } from '../bodies/analyze.js';
 import { type AnalyzedBody, analyzeBodies, type BodyLinks } from '../bodies/index.js';
 import { cacheDir, CacheFile, CacheFolder } from '../cache/store.js';
+import { markdownFields } from '../markdown/front-matter.js';
 import type { Outline } from '../markdown/outline.js';
 import type { Page } from '../pages/page.js';
 import type { BodyPart } from '../render/processor.js';
@@ -24,8 +25,8 @@ export interface Analyzed {
 
 /** The input of a page body's analysis. */
 export function bodyInput(page: Page): BodyInput {
-  const kpis = page.data.kpis ?? [];
-  return { body: page.body, titles: { okr: (page.data.okrs ?? []).map((o) => o.title), kpi: kpis.map((k) => k.name) }, definitions: kpis.map((k) => k.definition) };
+  const titles = { okr: (page.data.okrs ?? []).map((o) => o.title), kpi: (page.data.kpis ?? []).map((k) => k.name) };
+  return { body: page.body, titles, markdown: markdownFields(page.data).map((f) => f.text) };
 }
 
 /**

@@ -18,9 +18,9 @@ import { load } from './load.js';
 export const STAGES = [
   { name: 'load', owns: 'the config; each content file decoded, split, parsed (YAML) and validated (schemas/); the list of static files; the layouts, the root\'s own laid over the shipped ones file by file' },
   { name: 'analyze', owns: 'each body parsed once: its outline (headings, anchors, links, template syntax and raw HTML) and, for a build, its HTML with link tokens' },
-  { name: 'link', owns: 'handbook-wide facts and checks: URLs and redirects, ids, references, timeframes, approvals; each audience\'s pages, indexes and anchors; every link; moves since a git ref' },
-  { name: 'project', owns: 'one audience: data projected by the schemas, link tokens resolved, the views layouts receive, page keys, search shards' },
-  { name: 'layout', owns: 'the guard; site files, static/ and redirects into a staging folder; unchanged pages taken from the last output; Eleventy lays out the rest in a child process that can read nothing else' },
+  { name: 'link', owns: 'handbook-wide facts and checks: URLs and redirects, ids, references, owners, alignment, timeframes, check-ins, scores, approvals; each audience\'s pages, indexes, archives and anchors; every link; moves since a git ref' },
+  { name: 'project', owns: 'one audience: data projected by the schemas, link tokens resolved, the views layouts receive (roll-ups included), the export files, page keys, search shards' },
+  { name: 'layout', owns: 'the guard; site files (exports included), static/ and redirects into a staging folder; unchanged pages taken from the last output; Eleventy lays out the rest in a child process that can read nothing else' },
   { name: 'search', owns: 'the Pagefind index, shard by shard as pages are written; unchanged shards taken from the last output' },
   { name: 'scan', owns: 'public sites: every staged file searched for every unpublished internal value' },
   { name: 'publish', owns: 'the record of this output sealed; the staging folder swapped into the output folder' },

@@ -4,7 +4,7 @@ import { publishedFields } from '../../schemas/publish.js';
 import type { Config } from '../../schemas/config.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { DiagnosticError } from '../diagnostics/error.js';
-import { assertProjected, InternalDataError } from '../eleventy/guard.js';
+import { assertExportsProjected, assertProjected, InternalDataError } from '../eleventy/guard.js';
 import { OutputPathError } from '../eleventy/plugin.js';
 import { EleventyRunError, runEleventy } from '../eleventy/run.js';
 import { type Layouts, writeLayouts } from '../layouts/overlay.js';
@@ -33,17 +33,19 @@ type LayoutContext = RunContext & { config: Config; staticFiles: readonly string
 /**
  * Stage 5, layout: the layouts written into one folder the layout process may
  * read (the shipped ones with the root's laid over them); the site files
- * (assets, robots.txt, sitemap), static/ and the redirects of moved pages into
- * the staging folder; pages whose key is unchanged taken from the last output;
- * the guard over the others, then Eleventy lays them out, batch by batch, as
- * the search stage waits for them.
+ * (assets, robots.txt, sitemap, the data files `okrs.json` and `kpis.json`,
+ * guarded first), static/ and the redirects of moved pages into the staging
+ * folder; pages whose key is unchanged taken from the last output; the guard
+ * over the others, then Eleventy lays them out, batch by batch, as the search
+ * stage waits for them.
  */
 export async function layout(projected: Projected, { dir: staging, work: workDir }: Staging, reuse: OutputReuse, ctx: LayoutContext): Promise<LaidOut> {
   const { paths } = ctx;
   // In the layout process's own folder, made afresh each build and removed with it: Eleventy and Nunjucks read layouts from one folder, never an earlier build's.
   const layoutsDir = join(workDir, 'layouts');
   await writeLayouts(ctx.layouts, layoutsDir);
-  await writeSiteFiles(staging, { audience: projected.audience, siteUrl: String(projected.site.url), pages: projected.views, layoutsDir });
+  if (projected.audience === 'public') guard(() => assertExportsProjected(projected.exports, publishedFields({ approvers: ctx.config.approvers, today: ctx.today })), ctx);
+  await writeSiteFiles(staging, { audience: projected.audience, siteUrl: String(projected.site.url), pages: projected.views, exports: projected.exports, layoutsDir });
   // Links inside static/ are copied as the files they lead to: nothing in the output is ever a link.
   if (ctx.staticFiles.length > 0) await cp(paths.staticDir, staging, { recursive: true, dereference: true });
   await writeRedirects(staging, projected.redirects, { base: projected.base, url: String(projected.site.url), title: ctx.config.site.title });
@@ -56,7 +58,7 @@ export async function layout(projected: Projected, { dir: staging, work: workDir
       fresh.push(view);
     }
   }
-  if (projected.audience === 'public') guard(fresh, ctx);
+  if (projected.audience === 'public') guard(() => assertProjected(fresh, publishedFields({ approvers: ctx.config.approvers, today: ctx.today })), ctx);
   const gates = new Map(fresh.map((view) => [view.outputPath, gate()]));
   let laidOut = 0;
   const done = (async () => {
@@ -82,10 +84,10 @@ export async function layout(projected: Projected, { dir: staging, work: workDir
   return { written: (outputPath) => gates.get(outputPath)?.promise ?? Promise.resolve(), done };
 }
 
-/** The guard before templates: a public page's records hold no unpublished internal field. */
-function guard(views: readonly PageView[], ctx: LayoutContext): void {
+/** The guard before templates and data files: a public page's records, and the public exports, hold no unpublished internal field. */
+function guard(assert: () => void, ctx: RunContext): void {
   try {
-    assertProjected(views, publishedFields({ approvers: ctx.config.approvers, today: ctx.today }));
+    assert();
   } catch (err) {
     if (!(err instanceof InternalDataError)) throw err;
     throw new DiagnosticError([diagnostic('build/internal-data', { file: rootRelative(ctx.paths, ctx.paths.layoutsDir), line: 1, column: 1 }, { message: err.message })]);

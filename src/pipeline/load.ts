@@ -10,12 +10,10 @@ import { type Layouts, readLayouts } from '../layouts/overlay.js';
 import { outsideLinks } from '../load/symlinks.js';
 import { mergeValues, valuesInContent } from '../load/merge-values.js';
 import { loadValues } from '../load/values.js';
-import { MAX_NESTING, tooDeep } from '../markdown/nesting.js';
-import { loadPage, type ValidFrontMatter } from '../load/page.js';
+import { loadPages, type ValidFrontMatter } from '../load/page.js';
 import { listFiles, readContent } from '../load/read.js';
 import type { StaticFile } from '../link/disclosures.js';
 import type { Page } from '../pages/page.js';
-import { urlForContentPath } from '../pages/url.js';
 import { type RunContext, rootRelative } from './context.js';
 
 /** What the load stage read: the config, every page that passed its schema, and what else the project holds. */
@@ -58,7 +56,7 @@ export async function load(ctx: RunContext): Promise<Loaded | ConfigFailed> {
   const { paths } = ctx;
   const configFile = rootRelative(paths, paths.configPath);
   const loaded = await loadConfig(paths.configPath, configFile);
-  if (!loaded.config) return { configFailed: true, diagnostics: loaded.diagnostics, texts: new Map(loaded.text === undefined ? [] : [[configFile, loaded.text]]) };
+  if (!loaded.config) return { configFailed: true, diagnostics: loaded.diagnostics, texts: loaded.texts };
   const config = loaded.config;
   // A symbolic link that leads out of its folder is an error, and nothing is read through it.
   const folders = [paths.contentDir, paths.staticDir, paths.layoutsDir];
@@ -71,20 +69,13 @@ export async function load(ctx: RunContext): Promise<Loaded | ConfigFailed> {
   ]);
   const cache = ctx.cache ? await CacheFile.open<ValidFrontMatter>(cacheDir(paths.root), 'front-matter.json') : undefined;
 
-  let pages: Page[] = [];
-  const diagnostics: Diagnostic[] = outside.flatMap((links, i) => links.map((link) => diagnostic('file/symlink', { file: rootRelative(paths, join(folders[i]!, link.path)), line: 1, column: 1 }, { target: link.target.startsWith(paths.root + sep) ? rootRelative(paths, link.target) : link.target })));
-  const texts = new Map<string, string>();
-  const unvalidated = new Map<string, string>();
-  for (const source of files) {
-    const result = loadPage(source, config.pages.extra_keys, cache);
-    const deep = result.page && tooDeep(result.page.body);
-    if (result.page && !deep) pages.push(result.page);
-    // Links to a page whose body is not parsed still resolve; its anchors are not known.
-    else unvalidated.set(source.contentPath, result.page?.url ?? urlForContentPath(source.contentPath));
-    if (result.page && deep) diagnostics.push(diagnostic('body/too-deep', { file: source.file, line: deep.line + result.page.bodyLine - 1, column: deep.column }, { what: deep.what, depth: deep.depth, limit: MAX_NESTING }));
-    if (result.text !== undefined) texts.set(source.file, result.text);
-    diagnostics.push(...result.diagnostics);
-  }
+  const loadedPages = loadPages(files, config.pages.extra_keys, cache);
+  let pages: Page[] = loadedPages.pages;
+  const { unvalidated, texts } = loadedPages;
+  const diagnostics: Diagnostic[] = [
+    ...outside.flatMap((links, i) => links.map((link) => diagnostic('file/symlink', { file: rootRelative(paths, join(folders[i]!, link.path)), line: 1, column: 1 }, { target: link.target.startsWith(paths.root + sep) ? rootRelative(paths, link.target) : link.target }))),
+    ...loadedPages.diagnostics,
+  ];
   if (config.values.in_content !== 'allow') diagnostics.push(...valuesInContent(pages, config.values.in_content === 'error' ? 'error' : 'warning', publishedFields({ approvers: config.approvers, today: ctx.today })));
   // The public build never reads the values directory: what it does not hold, no layout can print.
   const valuesDir = ctx.readValues ? valuesDirOf(ctx, config) : undefined;

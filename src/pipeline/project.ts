@@ -11,7 +11,10 @@ import { withBase } from '../pages/url.js';
 import type { Redirect } from '../site/redirects.js';
 import { shardCount, shardOf } from '../site/shards.js';
 import type { PageView } from '../view/page.js';
+import { type SiteExport, siteExports } from '../view/exports.js';
 import { siteViews } from '../view/views.js';
+import { markdownFields } from '../markdown/front-matter.js';
+import { formatPath } from '../diagnostics/diagnostic.js';
 import type { Analyzed } from './analyze.js';
 import type { RunContext } from './context.js';
 
@@ -39,6 +42,8 @@ export interface Projected {
   withBody(view: PageView): PageView;
   /** What the public site must not hold, for the guard and the leak scan; none for the internal site. */
   secrets: readonly Secret[];
+  /** The data files at the site's root (`okrs.json`, `kpis.json`). */
+  exports: SiteExport[];
   /** The old URLs of this audience's pages, each with where the page is now. */
   redirects: Redirect[];
 }
@@ -53,18 +58,22 @@ export async function project(handbook: Handbook, analyzed: Analyzed, config: Co
   const { audience, base } = ctx;
   // Each page's body as its key and the URLs of its links: its HTML is read from the cache only if Eleventy lays it out again.
   const bodies = new Map<string, { key: string; hash: string; urls: string[] }>();
-  const definitions = new Map<string, string[]>();
+  const markdown = new Map<string, Map<string, string>>();
   for (const page of handbook.sites[audience].pages) {
     const body = analyzed.bodies.get(page.file);
     if (!body?.links) continue;
     const resolve = (hrefs: readonly string[]) => hrefs.map((href) => siteHref(handbook.index, page, href));
     // Rendered HTML holds its final URLs: the site's, under its base path.
     bodies.set(page.url, { key: body.key, hash: body.links.partsHash, urls: resolve(body.links.hrefs).map((href) => withBase(base, href)) });
-    // A definition is shown on /kpis/ too: a link to a place on its own page must say which page.
+    // A field's Markdown is shown elsewhere too (a KPI's definition on /kpis/, a retrospective in its quarter's archive): a link to a place on its own page must say which page.
     const fromAnywhere = (hrefs: readonly string[]) => resolve(hrefs).map((href) => withBase(base, href.startsWith('#') || href.startsWith('?') ? `${page.url}${href}` : href));
-    definitions.set(page.file, body.links.definitions.map((d) => htmlOf(linkParts(d.parts, fromAnywhere(d.hrefs)))));
+    // Rendered in the order the analysis was given them: `markdownFields`' order.
+    const fields = markdownFields(page.data);
+    const rendered = body.links.markdown;
+    markdown.set(page.file, new Map(fields.map((field, i) => [formatPath(field.path), rendered[i] ? htmlOf(linkParts(rendered[i].parts, fromAnywhere(rendered[i].hrefs))) : ''])));
   }
-  const { pages: views, nav } = siteViews(handbook, { audience, today: ctx.today, config, definitions, base, ...(ctx.lastUpdated ? { lastUpdated: ctx.lastUpdated } : {}) });
+  const siteView = siteViews(handbook, { audience, today: ctx.today, config, markdown, base, ...(ctx.lastUpdated ? { lastUpdated: ctx.lastUpdated } : {}) });
+  const { pages: views, nav } = siteView;
   const site: SiteData = { title: config.site.title, url: config.site.url ?? '', base, audience, home: { title: nav.title, url: nav.url } };
   const keys = pageKeys(views, { site, layouts: ctx.layouts, parsers: analyzed.parsers }, (view) => JSON.stringify(bodies.get(view.url) ?? null));
   // No static file takes a page's place: the link stage made that an error.
@@ -77,7 +86,8 @@ export async function project(handbook: Handbook, analyzed: Analyzed, config: Co
     const body = bodies.get(view.url);
     return body ? { ...view, parts: linkParts(analyzed.parts!.get(body.key, body.hash), body.urls) } : view;
   };
+  const exports = siteExports(siteView, { audience, today: ctx.today, config, base });
   const own = handbook.sites[audience].urls;
   const redirects = [...handbook.index.redirects].flatMap(([from, page]) => (own.has(page.url) ? [{ from, to: page.url, title: page.data.title }] : []));
-  return { audience, site, base, views, pages, shards, withBody, secrets: audience === 'public' ? handbook.secrets : [], redirects };
+  return { audience, site, base, views, pages, shards, withBody, secrets: audience === 'public' ? handbook.secrets : [], exports, redirects };
 }

@@ -1,6 +1,8 @@
 import type { Audience } from '../../schemas/visibility.js';
 import { cp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { outputPathForUrl } from '../pages/url.js';
+import type { SiteExport } from '../view/exports.js';
 import type { PageView } from '../view/page.js';
 
 /** What the site-wide files need to know about one build. */
@@ -8,19 +10,23 @@ export interface SiteFilesInput {
   audience: Audience;
   siteUrl: string;
   pages: readonly PageView[];
+  /** The data files, written as JSON at their URLs. */
+  exports: readonly SiteExport[];
   layoutsDir: string;
 }
 
 /**
  * Writes what a site needs besides its pages and search index into the staging
- * folder: the layouts' assets (CSS, JS, favicon) under /assets/, robots.txt and
- * sitemap.xml (public builds with a `site.url`).
+ * folder: the layouts' assets (CSS, JS, favicon) under /assets/, robots.txt,
+ * sitemap.xml (public builds with a `site.url`) and the data files. A file of
+ * static/ of the same name replaces any of them, as it replaces a page.
  */
 export async function writeSiteFiles(staging: string, input: SiteFilesInput): Promise<void> {
   await cp(join(input.layoutsDir, 'assets'), join(staging, 'assets'), { recursive: true });
   const sitemap = input.audience === 'public' ? sitemapXml(input.siteUrl, input.pages) : undefined;
   await writeFile(join(staging, 'robots.txt'), robotsTxt(input.audience, sitemap === undefined ? undefined : sitemapUrl(input.siteUrl)));
   if (sitemap !== undefined) await writeFile(join(staging, 'sitemap.xml'), sitemap);
+  for (const file of input.exports) await writeFile(join(staging, outputPathForUrl(file.url)), `${JSON.stringify(file.data, null, 2)}\n`);
 }
 
 /**

@@ -16,6 +16,13 @@ export type NavNode = z.infer<typeof NavNodeSchema>;
 /** Where the generated pages (OKR index, KPI index, …) sit among the top-level sections: `nav.generated` in the config. */
 export type GeneratedPlacement = 'first' | 'last';
 
+/** A generated page of the sidebar, with the generated pages of its section (the OKR index and its quarters' archives). */
+export interface GeneratedNavPage {
+  url: string;
+  title: string;
+  children?: readonly { url: string; title: string }[];
+}
+
 /**
  * Where a page sits: the path from the home page, its neighbours within its
  * section, and its sidebar: the top level, with only the sections on the way
@@ -27,10 +34,10 @@ export type NavPlace = z.infer<typeof NavPlaceSchema>;
 /**
  * The sidebar tree from the content folders: a folder's index.md heads its
  * section; siblings are ordered by `weight` (pages without one last), then
- * title. The generated pages, in the order given, go before or after the
- * top-level content, never among it.
+ * title. The generated pages, in the order given (each with its own section's
+ * pages), go before or after the top-level content, never among it.
  */
-export function navigationTree(pages: readonly NavPage[], generated: readonly { url: string; title: string }[] = [], placement: GeneratedPlacement = 'last'): NavNode {
+export function navigationTree(pages: readonly NavPage[], generated: readonly GeneratedNavPage[] = [], placement: GeneratedPlacement = 'last'): NavNode {
   const byDir = new Map<string, NavPage[]>();
   const heads = new Map<string, NavPage>();
   for (const page of pages) {
@@ -66,7 +73,7 @@ export function navigationTree(pages: readonly NavPage[], generated: readonly { 
     return { title: head?.title ?? titleFromDir(dir), url: head?.url ?? '', children: entries.map((e) => e.node) };
   };
   const root = build('.');
-  const extra = generated.map((g) => ({ title: g.title, url: g.url, children: [] }));
+  const extra = generated.map((g) => ({ title: g.title, url: g.url, children: (g.children ?? []).map((c) => ({ title: c.title, url: c.url, children: [] })) }));
   root.children = placement === 'first' ? [...extra, ...root.children] : [...root.children, ...extra];
   return root;
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { KpiHealthSchema, ProgressSchema } from '../../schemas/layout-data.js';
+import { dayNumber } from '../okrs/timeframe.js';
 
 /** A key result's progress from start to target, and the share of its timeframe that has passed. */
 export type KrProgress = z.infer<typeof ProgressSchema>;
@@ -10,8 +11,6 @@ export type KrStatus = KrProgress['status'];
 /** Words for each status: shown next to the colour, never colour alone. */
 export const KR_STATUS_TEXT: Record<KrStatus, string> = { 'on-track': 'On track', 'needs-attention': 'Needs attention', 'at-risk': 'At risk' };
 
-const DAY_MS = 86_400_000;
-
 /**
  * Progress of a key result. Direction comes from the sign of target − start.
  * On track: progress keeps pace with time (at least 90 % of the elapsed share,
@@ -20,10 +19,11 @@ const DAY_MS = 86_400_000;
  */
 export function krProgress(values: { start: number; target: number; current: number }, timeframe: { start?: string; due: string }, today: string): KrProgress {
   const fraction = clamp((values.current - values.start) / (values.target - values.start));
-  const elapsed = timeframe.start === undefined ? undefined : clamp((days(today) - days(timeframe.start)) / Math.max(1, days(timeframe.due) - days(timeframe.start)));
+  const elapsed = timeframe.start === undefined ? undefined : clamp((dayNumber(today) - dayNumber(timeframe.start)) / Math.max(1, dayNumber(timeframe.due) - dayNumber(timeframe.start)));
   const pace = elapsed === undefined ? fraction / 0.5 : elapsed === 0 ? 1 : fraction / elapsed;
   const status: KrStatus = fraction >= 1 || pace >= 0.9 ? 'on-track' : pace >= 0.6 ? 'needs-attention' : 'at-risk';
   return {
+    fraction,
     percent: Math.round(fraction * 100),
     ...(elapsed !== undefined ? { elapsedPercent: Math.round(elapsed * 100) } : {}),
     status,
@@ -39,10 +39,6 @@ export function kpiHealth(range: { min: number; max: number }, latest: number): 
   if (latest < range.min) return { state: 'below', text: `Alarm: below the expected range (${range.min} – ${range.max})`, latest };
   if (latest > range.max) return { state: 'above', text: `Alarm: above the expected range (${range.min} – ${range.max})`, latest };
   return { state: 'healthy', text: `Healthy: within the expected range (${range.min} – ${range.max})`, latest };
-}
-
-function days(date: string): number {
-  return Date.parse(`${date}T00:00:00Z`) / DAY_MS;
 }
 
 function clamp(x: number): number {

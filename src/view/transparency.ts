@@ -67,5 +67,5 @@ export function transparencyView(pages: readonly Page[], anchorsOf: (page: Page)
       if (approval && fields.length > 0) published.push({ kind, title, href, fields, approval });
     }
   }
-  return { published, kept: (['key result', 'KPI'] as const).map((kind) => ({ kind, ...(kept.get(kind) ?? { records: 0, fields: 0 }) })) };
+  return { published, kept: (['OKR', 'key result', 'KPI'] as const).map((kind) => ({ kind, ...(kept.get(kind) ?? { records: 0, fields: 0 }) })) };
 }

@@ -179,7 +179,8 @@ describe('accessibility', () => {
     it(`axe-core finds no violation on any page of the ${audience} site, light and dark`, async () => {
       const { page } = await open(audience, DESKTOP);
       const found: (AxeFinding & { page: string; scheme: string })[] = [];
-      expect(sites[audience].urls.length).toBe(9);
+      // The sample's pages, the 404 page, the indexes, the transparency page and the archive pages of its two quarters.
+      expect(sites[audience].urls.length).toBe(11);
       for (const path of sites[audience].urls) {
         await page.goto(url(audience, path));
         expect(await page.locator('.internal-banner').isVisible(), `${path}: Internal banner`).toBe(audience === 'internal');
@@ -251,7 +252,7 @@ describe('without JavaScript', () => {
     expect(await page.getByRole('navigation', { name: 'On this page' }).getByRole('link', { name: 'Intro to KPIs' }).isVisible()).toBe(true);
     await page.getByRole('navigation', { name: 'Handbook' }).getByRole('link', { name: 'OKR index' }).click();
     await page.waitForURL('**/okrs/');
-    expect(await page.locator('h2').evaluateAll((els) => els.map((el) => el.id))).toEqual(['current-okrs', 'future-okrs', 'past-okrs']);
+    expect(await page.locator('h2').evaluateAll((els) => els.map((el) => el.id))).toEqual(['current-okrs', 'future-okrs', 'past-okrs', 'archive-by-quarter']);
   });
 });
 
@@ -267,7 +268,7 @@ describe('layout', () => {
 
   it('fits a 320px screen without sideways scrolling', async () => {
     const { page } = await open('internal', { viewport: { width: 320, height: 640 } });
-    for (const path of ['/', '/company/strategic-goals/', '/data-team/kpis/', '/okrs/']) {
+    for (const path of ['/', '/company/strategic-goals/', '/data-team/kpis/', '/okrs/', '/okrs/2022-q3/']) {
       await page.goto(url('internal', path));
       expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBe(320);
     }
@@ -293,6 +294,8 @@ describe('screenshots', () => {
       ['public', '/okrs/', 'okr-index'],
       ['internal', '/company/strategic-goals/', 'internal-strategic-goals'],
       ['internal', '/data-team/kpis/', 'internal-kpis'],
+      ['internal', '/okrs/', 'internal-okr-index'],
+      ['internal', '/okrs/2022-q3/', 'internal-archive'],
     ];
     for (const [label, options] of [['375', PHONE], ['1280', DESKTOP]] as const) {
       for (const scheme of ['light', 'dark'] as const) {
@@ -306,5 +309,6 @@ describe('screenshots', () => {
         }
       }
     }
-  });
+    // Twenty-odd full-page screenshots: a minute is not enough on a busy machine running the whole suite.
+  }, 180_000);
 });

@@ -4,6 +4,7 @@ import { expect } from 'vitest';
 import { z } from 'zod';
 import { KeyResultSchema } from '../../schemas/key-result.js';
 import { KpiSchema } from '../../schemas/kpi.js';
+import { OkrSchema } from '../../schemas/okr.js';
 import { internalFields } from '../../schemas/visibility.js';
 import { frontMatter } from './helpers.js';
 
@@ -14,7 +15,7 @@ import { frontMatter } from './helpers.js';
  */
 
 /** The record kinds that hold internal fields, with their schemas. */
-export const KINDS = { key_result: KeyResultSchema, kpi: KpiSchema } as const;
+export const KINDS = { okr: OkrSchema, key_result: KeyResultSchema, kpi: KpiSchema } as const;
 export type Kind = keyof typeof KINDS;
 
 /** One record of a handbook, with what the visibility rules need to know about it. */
@@ -60,7 +61,7 @@ function leaves(value: unknown, leaf = ''): { leaf: string; text: string }[] {
   return [{ leaf, text: String(value) }];
 }
 
-/** Every key result and KPI in the content folder of `root`. */
+/** Every OKR, key result and KPI in the content folder of `root`. */
 export function records(root: string): RecordInfo[] {
   const out: RecordInfo[] = [];
   const dir = join(root, 'content');
@@ -71,7 +72,10 @@ export function records(root: string): RecordInfo[] {
       const fields = (data.publish as { fields?: string[] } | undefined)?.fields ?? [];
       out.push({ kind, file: `content/${name}`, id: String(data.id), draft, data, published: new Set(fields) });
     };
-    for (const okr of (fm.okrs ?? []) as { key_results?: Record<string, unknown>[] }[]) for (const kr of okr.key_results ?? []) add('key_result', kr);
+    for (const okr of (fm.okrs ?? []) as (Record<string, unknown> & { key_results?: Record<string, unknown>[] })[]) {
+      add('okr', okr);
+      for (const kr of okr.key_results ?? []) add('key_result', kr);
+    }
     for (const kpi of (fm.kpis ?? []) as Record<string, unknown>[]) add('kpi', kpi);
   }
   return out;
@@ -98,8 +102,8 @@ export const where = (c: Pick<Canary, 'field' | 'leaf'>) => `${c.field}${c.leaf}
 export function expectTemplateWarningsOnly(stdout: string, built: string): void {
   const headers = stdout.split('\n').filter((line) => /^content\//.test(line));
   expect(headers.map((line) => /^(\S+:\d+):\d+ {2}(\w+) .* {2}(\S+)$/.exec(line)!.slice(1).join(' '))).toEqual([
-    ...Array(2).fill('content/goals.md:48 warning body/template-syntax'),
-    ...Array(5).fill('content/goals.md:50 warning body/template-syntax'),
+    ...Array(2).fill('content/goals.md:61 warning body/template-syntax'),
+    ...Array(5).fill('content/goals.md:63 warning body/template-syntax'),
   ]);
   expect(stdout.replace(/Built \d+ pages/, 'Built N pages').endsWith(`⚠ 4 files checked: 0 errors, 7 warnings\n${built}\n`)).toBe(true);
 }

@@ -28,16 +28,17 @@ describe('the canary fixture covers every internal field the schemas declare', (
     });
   }
 
-  it('publishes some fields of one key result and one KPI, so "exactly those fields" can be checked', () => {
+  it('publishes some fields of one OKR, one key result and one KPI, so "exactly those fields" can be checked', () => {
     const published = records(ROOT).filter((r) => r.published.size > 0).map((r) => ({ kind: r.kind, id: r.id, fields: [...r.published].sort() }));
     expect(published).toEqual([
       { kind: 'key_result', id: 'grow-feathers', fields: ['current_value', 'dashboard', 'history'] },
+      { kind: 'okr', id: 'tend-the-nest', fields: ['retrospective'] },
       { kind: 'kpi', id: 'feather-count', fields: ['goal_value', 'health'] },
     ]);
   });
 
-  it('has a draft page with records of both kinds', () => {
-    expect(records(ROOT).filter((r) => r.draft).map((r) => `${r.kind}:${r.id}`)).toEqual(['key_result:warm-the-egg', 'kpi:secret-egg-warmth']);
+  it('has a draft page with records of every kind', () => {
+    expect(records(ROOT).filter((r) => r.draft).map((r) => `${r.kind}:${r.id}`)).toEqual(['okr:hatch-the-secret-egg', 'key_result:warm-the-egg', 'kpi:secret-egg-warmth']);
   });
 
   it('every canary is written exactly once in the whole fixture, so finding it anywhere names its source', () => {

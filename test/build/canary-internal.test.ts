@@ -12,10 +12,13 @@ let root: string;
 let result: CliResult;
 let site: Map<string, string>;
 
-/** The HTML pages a record's values belong on: its own page and its generated index, and the transparency page for a published one. */
+/** The HTML pages a record's values belong on: its own page, its generated index, for OKRs and key results its quarter's archive, and the transparency page for a published one. */
 function pagesOf(c: Canary): string[] {
   const own = c.draft ? 'secret-plans/index.html' : c.kind === 'kpi' ? 'metrics/index.html' : 'goals/index.html';
-  return [own, c.kind === 'kpi' ? 'kpis/index.html' : 'okrs/index.html', ...(c.published ? ['transparency/index.html'] : [])].sort();
+  const transparency = c.published ? ['transparency/index.html'] : [];
+  if (c.kind === 'kpi') return [own, 'kpis/index.html', ...transparency].sort();
+  const quarter = c.record === 'tend-the-nest' ? 'okrs/2031-q1/index.html' : 'okrs/2031-q4/index.html';
+  return [own, 'okrs/index.html', quarter, ...transparency].sort();
 }
 
 const htmlWith = (text: string) => filesWith(site, text).filter((f) => f.endsWith('.html'));
@@ -32,8 +35,14 @@ describe('internal build of the canary handbook', () => {
     expect([result.code, result.stderr]).toEqual([0, '']);
   });
 
-  it('shows every internal value, check-in notes and confidences included, published or not, drafts included, on its page and its index', () => {
+  it('shows every internal value, check-in notes and confidences included, published or not, drafts included, on its page, its index and its archive', () => {
     const wrong = all.map((c) => ({ canary: `${c.record}.${where(c)}=${c.text}`, files: htmlWith(c.text), want: pagesOf(c) })).filter((x) => x.files.join() !== x.want.join());
+    expect(wrong).toEqual([]);
+  });
+
+  it('exports every internal value, drafts included, in okrs.json (OKRs and key results) or kpis.json (KPIs)', () => {
+    const exported = (text: string) => filesWith(site, text).filter((f) => f.endsWith('.json') && !f.startsWith('pagefind/'));
+    const wrong = all.map((c) => ({ canary: `${c.record}.${where(c)}=${c.text}`, files: exported(c.text), want: [c.kind === 'kpi' ? 'kpis.json' : 'okrs.json'] })).filter((x) => x.files.join() !== x.want.join());
     expect(wrong).toEqual([]);
   });
 

@@ -28,13 +28,14 @@ describe('public build of the canary handbook', () => {
 
   it('writes exactly these pages, none of them the draft or a Markdown file', () => {
     const files = [...site.keys()];
-    expect(files.filter((f) => f.endsWith('.html'))).toEqual(['404.html', 'goals/index.html', 'index.html', 'kpis/index.html', 'metrics/index.html', 'okrs/index.html', 'transparency/index.html']);
+    expect(files.filter((f) => f.endsWith('.html'))).toEqual(['404.html', 'goals/index.html', 'index.html', 'kpis/index.html', 'metrics/index.html', 'okrs/2031-q1/index.html', 'okrs/2031-q4/index.html', 'okrs/index.html', 'transparency/index.html']);
+    expect(files.filter((f) => f.endsWith('.json') && !f.startsWith('pagefind/'))).toEqual(['kpis.json', 'okrs.json']);
     expect(files.filter((f) => /secret|\.md$/.test(f))).toEqual([]);
   });
 
   it('lists the public pages in the sitemap, and not the draft', () => {
     const locs = [...site.get('sitemap.xml')!.matchAll(/<loc>(.*?)<\/loc>/g)].map((m) => m[1]);
-    expect(locs).toEqual(['/', '/goals/', '/kpis/', '/metrics/', '/okrs/', '/transparency/'].map((u) => `https://handbook.example.com${u}`));
+    expect(locs).toEqual(['/', '/goals/', '/kpis/', '/metrics/', '/okrs/', '/okrs/2031-q1/', '/okrs/2031-q4/', '/transparency/'].map((u) => `https://handbook.example.com${u}`));
   });
 
   it('searches inside the gzipped search index too (the walk below would be blind otherwise)', () => {
@@ -59,12 +60,17 @@ describe('public build of the canary handbook', () => {
       'grow-feathers.history[].value',
       'grow-feathers.history[].note',
       'grow-feathers.dashboard',
+      'tend-the-nest.retrospective',
       'feather-count.health.min',
       'feather-count.health.max',
       'feather-count.goal_value',
     ]);
-    // Its own page, its index, and the transparency page that lists every published value.
-    const pages = { key_result: ['goals/index.html', 'okrs/index.html', 'transparency/index.html'], kpi: ['kpis/index.html', 'metrics/index.html', 'transparency/index.html'] };
+    // On the record's page, its index, its quarter's archive, its export file, and the transparency page that lists every published value.
+    const pages = {
+      key_result: ['goals/index.html', 'okrs.json', 'okrs/2031-q4/index.html', 'okrs/index.html', 'transparency/index.html'],
+      okr: ['goals/index.html', 'okrs.json', 'okrs/2031-q1/index.html', 'okrs/index.html', 'transparency/index.html'],
+      kpi: ['kpis.json', 'kpis/index.html', 'metrics/index.html', 'transparency/index.html'],
+    };
     // The search index holds them too, as it holds every page's text.
     for (const c of shown) expect({ canary: c.text, files: filesWith(site, c.text).filter((f) => !f.startsWith('pagefind/')) }).toEqual({ canary: c.text, files: pages[c.kind] });
   });

@@ -42,7 +42,7 @@ describe('a handbook with values.in_content: error and a values directory', () =
   it('shows the value published by approval, written in content/, with who approved it and when', () => {
     const card = /<p class="approval">Published with the approval of Chief Executive Officer on <time datetime="2030-05-01">2030-05-01<\/time>/;
     expect(publicSite.get('index.html')).toMatch(card);
-    expect(filesWith(publicSite, '6417.25').filter((f) => f.endsWith('.html'))).toEqual(['index.html', 'okrs/index.html', 'transparency/index.html']);
+    expect(filesWith(publicSite, '6417.25').filter((f) => f.endsWith('.html'))).toEqual(['index.html', 'okrs/2030-q4/index.html', 'okrs/index.html', 'transparency/index.html']);
   });
 
   it('lists it on /transparency/, and says that values of the values directory are not counted there', () => {
@@ -50,7 +50,7 @@ describe('a handbook with values.in_content: error and a values directory', () =
     expect(page).toContain('<td>key result: <a href="/#grow">More signups (Grow)</a></td>\n<td><ul class="plain"><li><code>current_value</code>: 6417.25</li></ul></td>\n<td>Chief Executive Officer</td>');
     expect(page).toContain("Values kept in the company's private values directory are not in this site at all, and not counted here.");
     // The internal site counts them: every internal field the values directory gave, but the published one.
-    expect(internalSite.get('transparency/index.html')).toContain('<li>Key results: 5 values kept internal, in 1 record.</li>\n<li>KPIs: 3 values kept internal, in 1 record.</li>');
+    expect(internalSite.get('transparency/index.html')).toContain('<li>OKRs: 0 values kept internal, in 0 records.</li>\n<li>Key results: 5 values kept internal, in 1 record.</li>\n<li>KPIs: 3 values kept internal, in 1 record.</li>');
   });
 
   it('fails check at its line when a value is committed into content/', async () => {

@@ -14,7 +14,7 @@ const ODD = '---\ntitle: Weighty\nweight: two\n---\nBody.\n';
 const WEIGHT_MESSAGE = 'expected number, got string `two`';
 const WEIGHT_HINT = 'write a number';
 const SUBCATEGORY_MESSAGE =
-  'Unexpected page key `subcategory`, expected one of `title`, `weight`, `layout`, `description`, `permalink`, `redirect_from`, `draft`, `okrs`, `kpis`; it is dropped';
+  'Unexpected page key `subcategory`, expected one of `title`, `weight`, `layout`, `description`, `permalink`, `redirect_from`, `draft`, `owner`, `okrs`, `kpis`; it is dropped';
 const SUBCATEGORY_HINT = 'remove it, or list it in `pages.extra_keys` in handbook.config.yaml';
 
 const PRETTY = `content/a.md:3:9  error  ${WEIGHT_MESSAGE}  schema/invalid-type
@@ -131,8 +131,8 @@ describe('exit codes', () => {
       [['check', '--today', '2022-02-30'], '--today must be a date written YYYY-MM-DD, got `2022-02-30`', 'check'],
       [['check', '--today', 'tomorrow'], '--today must be a date written YYYY-MM-DD, got `tomorrow`', 'check'],
       [['check', 'content'], 'check takes no arguments, got `content`', 'check'],
-      [['frobnicate'], 'unknown command `frobnicate`; expected init, new, check, build, serve, schema', undefined],
-      [['help', 'frobnicate'], 'unknown command `frobnicate`; expected init, new, check, build, serve, schema', undefined],
+      [['frobnicate'], 'unknown command `frobnicate`; expected init, new, check, build, serve, diff, codeowners, schema', undefined],
+      [['help', 'frobnicate'], 'unknown command `frobnicate`; expected init, new, check, build, serve, diff, codeowners, schema', undefined],
       [['check', '--root', '/no/such/handbook'], 'the root folder /no/such/handbook does not exist', 'check'],
       [['build', '--root', '/no/such/handbook'], 'the root folder /no/such/handbook does not exist', 'build'],
       [['serve', '--root', '/no/such/handbook'], 'the root folder /no/such/handbook does not exist', 'serve'],
@@ -146,6 +146,12 @@ describe('exit codes', () => {
       [['build', '--base-url', 'handbook/'], '--base-url must be an http(s) URL or a path starting with /, such as https://example.github.io/handbook/ or /handbook/, got `handbook/`', 'build'],
       [['build', '--base-url', 'https://example.com/x?y=1'], '--base-url must be an http(s) URL or a path starting with /, such as https://example.github.io/handbook/ or /handbook/, got `https://example.com/x?y=1`', 'build'],
       [['check', '--since', ''], '--since needs a git ref, such as origin/main', 'check'],
+      [['diff', '--root', REPO], 'diff needs --base REF: the git revision to compare the working tree with (a branch, tag or commit)', 'diff'],
+      [['diff', '--base', 'main', '--format', 'html'], '--format must be one of markdown, json, got `html`', 'diff'],
+      [['diff', '--base', 'main', '--root', '/no/such/handbook'], 'the root folder /no/such/handbook does not exist', 'diff'],
+      [['codeowners', '--root', '/no/such/handbook'], 'the root folder /no/such/handbook does not exist', 'codeowners'],
+      [['codeowners', '--check', ''], '--check needs a file, such as .github/CODEOWNERS', 'codeowners'],
+      [['schema', '--config', '--exports'], 'schema prints one schema: --config or --exports, not both', 'schema'],
       [['check', '--base-url', '/x/'], "Unknown option '--base-url'", 'check'],
       [['check', '--root', REPO, '--content', 'nowhere'], `the content folder ${join(REPO, "nowhere")} does not exist`, 'check'],
       [['check', '--root', REPO, '--config', 'missing.yaml'], `the config file ${join(REPO, "missing.yaml")} does not exist`, 'check'],

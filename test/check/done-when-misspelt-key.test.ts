@@ -38,7 +38,7 @@ it('a misspelt `curent_value:` in the sample handbook is exactly one error at th
         code: 'schema/unknown-key',
         path: 'okrs[0].key_results[0]',
         message:
-          'Unexpected `curent_value`, expected one of `id`, `title`, `kpi`, `issue`, `due`, `blocked_by`, `start_value`, `target_value`, `current_value`, `confidence`, `history`, `dashboard`, `publish`',
+          'Unexpected `curent_value`, expected one of `id`, `title`, `kpi`, `owner`, `weight`, `issue`, `due`, `blocked_by`, `start_value`, `target_value`, `current_value`, `confidence`, `history`, `dashboard`, `score`, `publish`',
         hint: 'did you mean `current_value`?',
       },
     ],

@@ -9,7 +9,9 @@ const OPTIONS: Record<keyof typeof COMMANDS, string[]> = {
   check: ['--root DIR', '--content DIR', '--config FILE', '--values DIR', '--format FORMAT', '--strict', '--today YYYY-MM-DD', '--since GIT-REF', '--no-cache', '--timings', '-h, --help'],
   build: ['--root DIR', '--content DIR', '--config FILE', '--values DIR', '--audience AUDIENCE', '--out DIR', '--base-url URL', '--format FORMAT', '--today YYYY-MM-DD', '--no-cache', '--timings', '-h, --help'],
   serve: ['--root DIR', '--content DIR', '--config FILE', '--values DIR', '--audience AUDIENCE', '--port N', '--host HOST', '--today YYYY-MM-DD', '--no-cache', '-h, --help'],
-  schema: ['--config', '-h, --help'],
+  diff: ['--base REF', '--root DIR', '--content DIR', '--config FILE', '--audience AUDIENCE', '--format FORMAT', '--today YYYY-MM-DD', '-h, --help'],
+  codeowners: ['--root DIR', '--content DIR', '--config FILE', '--check FILE', '-h, --help'],
+  schema: ['--config', '--exports', '-h, --help'],
 };
 
 /** The options a help text lists, each with its explanation (the text of its row and the lines under it). */
@@ -51,6 +53,8 @@ describe('handbook <command> --help', () => {
     const serve = optionsOf((await runCli(['serve', '--help'])).stdout);
     expect(serve.get('--port N')).toMatch(/Default: 8080\.$/);
     expect(serve.get('--host HOST')).toMatch(/Default: 127\.0\.0\.1\.$/);
+    const diff = optionsOf((await runCli(['diff', '--help'])).stdout);
+    expect(diff.get('--format FORMAT')).toMatch(/One of: markdown, json\. Default: markdown\.$/);
   });
 
   it('every option the help lists is one the command takes', () => {

@@ -78,7 +78,7 @@ describe('handbook init in an empty folder', () => {
     expect(pkg.scripts).toEqual({ check: 'handbook check', build: 'handbook build', serve: 'handbook serve' });
   });
 
-  it('writes a GitHub Actions workflow: full history, annotated check on every push and pull request, both audiences, Pages from the default branch', () => {
+  it('writes a GitHub Actions workflow: full history, annotated check on every push and pull request (--since the base branch on a pull request), both audiences, Pages from the default branch, the review diff posted on a pull request', () => {
     const workflow = parse(readFileSync(join(root, '.github/workflows/handbook.yml'), 'utf8')) as {
       on: Record<string, unknown>;
       jobs: Record<string, { steps: { uses?: string; run?: string; with?: Record<string, unknown> }[]; if?: string; needs?: string; permissions?: Record<string, string> }>;
@@ -86,17 +86,30 @@ describe('handbook init in an empty folder', () => {
     expect(Object.keys(workflow.on)).toEqual(['push', 'pull_request', 'workflow_dispatch']);
     const steps = workflow.jobs.build!.steps;
     expect(steps[0]).toEqual({ uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } });
-    expect(steps.map((s) => s.run).filter(Boolean)).toEqual(['npm ci', 'npx handbook check --format github', 'npx handbook build --out dist', 'npx handbook build --audience internal --out dist-internal']);
+    expect(steps.map((s) => s.run).filter(Boolean)).toEqual(['npm ci', 'npx handbook check --format github', 'npx handbook check --format github --since "origin/$BASE_REF"', 'npx handbook build --out dist', 'npx handbook build --audience internal --out dist-internal']);
     expect(steps.at(-1)).toMatchObject({ uses: 'actions/upload-pages-artifact@v3', with: { path: 'dist' } });
     expect(workflow.jobs.deploy).toMatchObject({ needs: 'build', permissions: { pages: 'write', 'id-token': 'write' }, steps: [{ uses: 'actions/deploy-pages@v4' }] });
     expect(workflow.jobs.deploy!.if).toContain('github.event.repository.default_branch');
+    // The review diff: its own job, the only one that may write to the pull request.
+    expect(workflow.jobs.review).toMatchObject({ permissions: { 'pull-requests': 'write' } });
+    expect(workflow.jobs.review!.if).toContain("github.event_name == 'pull_request'");
+    expect(workflow.jobs.review!.steps[0]).toEqual({ uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } });
+    expect(workflow.jobs.review!.steps.at(-1)!.run).toMatch(/^npx handbook diff --base "\$BASE" --audience internal --format markdown > handbook-diff\.md\ngh pr comment /);
   });
 
-  it('writes a GitLab CI pipeline: full history, a Code Quality report on merge requests, both audiences, Pages from the default branch', () => {
+  it('writes a GitLab CI pipeline: full history, a Code Quality report on merge requests, both audiences, Pages from the default branch, check --since and the review diff on merge requests', () => {
     const pipeline = parse(readFileSync(join(root, '.gitlab-ci.yml'), 'utf8')) as Record<string, { script?: string[]; artifacts?: Record<string, unknown>; rules?: unknown[]; needs?: string[] }> & { variables: Record<string, unknown> };
     expect(pipeline.variables).toEqual({ GIT_DEPTH: 0 });
     expect(pipeline.check!.script).toEqual(['npx handbook check --format gitlab > gl-code-quality-report.json || true', 'npx handbook check']);
     expect(pipeline.check!.artifacts).toEqual({ when: 'always', reports: { codequality: 'gl-code-quality-report.json' } });
+    expect(pipeline.review).toMatchObject({ rules: [{ if: '$CI_PIPELINE_SOURCE == "merge_request_event"' }], artifacts: { paths: ['handbook-diff.md'] } });
+    const review = pipeline.review!.script!;
+    expect(review.filter((line) => line.startsWith('npx handbook'))).toEqual([
+      'npx handbook diff --base "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME" --audience internal --format markdown > handbook-diff.md',
+      'npx handbook check --since "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME"',
+    ]);
+    // Posted only with a token: a new handbook's merge requests pass without one.
+    expect(review.find((line) => line.includes('/notes'))).toMatch(/^if \[ -z "\$HANDBOOK_BOT_TOKEN" \]; then /);
     expect(pipeline.build!.script).toEqual(['npx handbook build --out public', 'npx handbook build --audience internal --out dist-internal']);
     expect(pipeline.pages).toMatchObject({ needs: ['build'], artifacts: { paths: ['public'] }, rules: [{ if: '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH' }] });
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KeyResultSchema } from '../../schemas/key-result.js';
 import { KpiSchema } from '../../schemas/kpi.js';
+import { OkrSchema } from '../../schemas/okr.js';
 import { internalFields } from '../../schemas/visibility.js';
 import { runCli } from '../helpers/cli.js';
 
@@ -38,11 +39,17 @@ describe('handbook schema', () => {
     expect(Object.fromEntries(all).title?.description).toBe('The page title: its heading, the browser tab, the sidebar and breadcrumbs.');
   });
 
-  it('marks exactly the internal fields of key results and KPIs with x-internal', async () => {
+  it('marks exactly the internal fields of OKRs, key results and KPIs with x-internal', async () => {
     const internal = properties(await schema()).filter(([, p]) => p['x-internal'] === true).map(([path]) => path);
     expect(internal.sort()).toEqual(
-      [...internalFields(KeyResultSchema).map((f) => `okrs[].key_results[].${f}`), ...internalFields(KpiSchema).map((f) => `kpis[].${f}`)].sort(),
+      [...internalFields(OkrSchema).map((f) => `okrs[].${f}`), ...internalFields(KeyResultSchema).map((f) => `okrs[].key_results[].${f}`), ...internalFields(KpiSchema).map((f) => `kpis[].${f}`)].sort(),
     );
+    expect(internal).toContain('okrs[].retrospective');
+  });
+
+  it('marks the Markdown fields with contentMediaType text/markdown', async () => {
+    const markdown = properties(await schema()).filter(([, p]) => p.contentMediaType === 'text/markdown').map(([path]) => path);
+    expect(markdown.sort()).toEqual(['kpis[].definition', 'okrs[].retrospective']);
   });
 });
 
@@ -51,7 +58,7 @@ describe('handbook schema --config', () => {
     const config = await schema('--config');
     expect(config.title).toBe('handbook.config.yaml');
     const all = properties(config);
-    expect(all.map(([path]) => path)).toEqual(expect.arrayContaining(['site.title', 'site.url', 'approvers[].id', 'pages.extra_keys', 'links.broken', 'okrs.max_current', 'search.shard_pages']));
+    expect(all.map(([path]) => path)).toEqual(expect.arrayContaining(['site.title', 'site.url', 'people[].id', 'people[].handle', 'people_file', 'approvers[].id', 'approvers[].name', 'pages.extra_keys', 'links.broken', 'okrs.max_current', 'okrs.check_in_every_days', 'search.shard_pages']));
     expect(all.filter(([, p]) => !p.description).map(([path]) => path)).toEqual([]);
     expect(Object.fromEntries(all)['links.broken']).toMatchObject({ enum: ['error', 'warn'], default: 'error' });
     expect(config.required).toEqual(['site']);

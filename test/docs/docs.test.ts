@@ -5,6 +5,7 @@ import GithubSlugger from 'github-slugger';
 import { describe, expect, it } from 'vitest';
 import { ConfigSchema } from '../../schemas/config.js';
 import { fieldsOf, objectsOf } from '../../schemas/describe.js';
+import { ExportFilesSchema } from '../../schemas/exports.js';
 import { LayoutDataSchema } from '../../schemas/layout-data.js';
 import { PageSchema } from '../../schemas/page.js';
 import { DOC_BLOCKS } from '../../src/docs/blocks.js';
@@ -70,6 +71,7 @@ describe('the schemas the references are made from', () => {
   it.each([
     ['the front matter', PageSchema],
     ['the config', ConfigSchema],
+    ['the exports', ExportFilesSchema],
     ['the layout data', LayoutDataSchema],
   ] as const)('describe every field of %s', (_name, root) => {
     const missing = objectsOf(root).flatMap(({ schema, path }) => fieldsOf(schema).filter((f) => f.description.length < 8).map((f) => `${path || '(root)'}.${f.name}`));

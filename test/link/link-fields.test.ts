@@ -13,7 +13,7 @@ describe('the link fields of the front matter', () => {
   it('are all read from a page for checking, required ones included', () => {
     const data = {
       title: 'Goals',
-      okrs: [{ id: 'a', title: 'A', scope: 'All', objective: 'Grow.', label: 'OKR: A', due: '2026-06-30', initiatives: [{ title: 'Board', url: '/board/' }], key_results: [{ id: 'k', title: 'K', kpi: 'm', issue: '/issues/1/', blocked_by: '/issues/2/' }] }],
+      okrs: [{ id: 'a', title: 'A', scope: 'All', objective: 'Grow.', label: 'OKR: A', due: '2026-06-30', initiatives: [{ title: 'Board', url: '/board/' }], key_results: [{ id: 'k', title: 'K', kpi: 'm', weight: 1, issue: '/issues/1/', blocked_by: '/issues/2/' }] }],
       kpis: [{ id: 'm', name: 'M', definition: 'Money.', calculation: '/sql/m/', direction: 'higher_is_better' as const }],
     };
     expect(frontMatterLinks(data, () => new Set()).map((l) => [l.path.join('.'), l.url])).toEqual([

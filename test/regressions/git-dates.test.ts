@@ -1,36 +1,16 @@
-import { execFileSync } from 'node:child_process';
 import { chownSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lastCommitDates } from '../../src/load/git-dates.js';
 import { runCli } from '../helpers/cli.js';
 import { listFiles } from '../helpers/files.js';
+import { git } from '../helpers/git.js';
 import { removeTempDirs, tempDir, writeHandbook } from '../helpers/temp.js';
 import { treeHash } from '../helpers/tree-hash.js';
 
 afterAll(removeTempDirs);
 
 const page = (title: string, body = 'Body.') => `---\ntitle: ${title}\n---\n${body}\n`;
-
-/** Runs git with no system or user config, so nothing on this machine (safe.directory, hooks) changes its answer. */
-function git(cwd: string, args: string[], date = '2024-01-01T12:00:00Z'): string {
-  return execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      PATH: process.env.PATH,
-      HOME: cwd,
-      GIT_CONFIG_NOSYSTEM: '1',
-      LC_ALL: 'C',
-      GIT_AUTHOR_NAME: 'Editor',
-      GIT_AUTHOR_EMAIL: 'editor@example.com',
-      GIT_COMMITTER_NAME: 'Editor',
-      GIT_COMMITTER_EMAIL: 'editor@example.com',
-      GIT_AUTHOR_DATE: date,
-      GIT_COMMITTER_DATE: date,
-    },
-  });
-}
 
 /** The "Last updated" date of each built page, by page file under dist/ (undefined when it shows none). */
 function lastUpdated(root: string, files: string[]): Record<string, string | undefined> {

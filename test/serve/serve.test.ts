@@ -206,6 +206,25 @@ describe('handbook serve, edge cases', () => {
     }
   });
 
+  it('rebuilds when the people file the config names changes', async () => {
+    const root = writeHandbook({
+      'handbook.config.yaml': 'site:\n  title: Owners\npeople_file: people.yaml\n',
+      'people.yaml': '- { id: ana, name: Ana Lima }\n',
+      'content/index.md': '---\ntitle: Home\nowner: ana\n---\nHello.\n',
+    });
+    const served = await startServe(['--root', root, '--today', TODAY]);
+    try {
+      await served.waitFor(/\(first build\); open pages reload\.\n/);
+      expect(await text(served.origin, '/')).toContain('Ana Lima');
+      const from = served.stdout().length;
+      writeFileSync(join(root, 'people.yaml'), '- { id: ana, name: Ana Lima Souza }\n');
+      await served.waitFor(/Built \d+ pages in \d+ ms \(people\.yaml changed\)/, from);
+      expect(await text(served.origin, '/')).toContain('Ana Lima Souza');
+    } finally {
+      await served.stop();
+    }
+  });
+
   it('says so in one line when the port is taken, and exits 2', async () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));

@@ -7,7 +7,8 @@ import { buildSite, indexedUrls, listFiles, searchIndexText } from './build-site
 
 const SITE = 'https://handbook.example.com';
 /** Every page of the sample's public site, the generated indexes included; not the 404 page. */
-const PUBLIC_PAGES = ['/', '/company/', '/company/strategic-goals/', '/data-team/', '/data-team/kpis/', '/kpis/', '/okrs/', '/transparency/'];
+// The quarters' archive pages are pages like any other: listed, searched.
+const PUBLIC_PAGES = ['/', '/company/', '/company/strategic-goals/', '/data-team/', '/data-team/kpis/', '/kpis/', '/okrs/', '/okrs/2022-q3/', '/okrs/2023-q1/', '/transparency/'];
 
 /** Values of the sample that only the internal audience may see (not published by any approval). */
 const INTERNAL_VALUES = ['47290', '61380', '2473', 'Alarm: below the expected range'];
