@@ -13,7 +13,7 @@ import { collectSecrets, type Secret } from '../disclosure/secrets.js';
 import { checkAlignment } from './alignment.js';
 import { checkApprovals } from './approvals.js';
 import { checkCheckIns } from './check-ins.js';
-import { checkDisclosures, type StaticFile } from './disclosures.js';
+import { checkDisclosures, type HitMemo, rememberedFinder, type StaticFile } from './disclosures.js';
 import { checkLayouts } from './layouts.js';
 import { checkLinks } from './links.js';
 import { checkMigration } from './migration.js';
@@ -37,6 +37,8 @@ export interface LinkInput {
   layoutText: string;
   /** The files of static/, read when there are internal values to look for. */
   readStatic: () => readonly StaticFile[];
+  /** The disclosure search's hits of earlier runs, when there is a cache. */
+  found?: HitMemo;
   /** The page index from `indexPages`. */
   index: PageIndex;
 }
@@ -108,7 +110,7 @@ export function linkHandbook(input: LinkInput): { handbook: Handbook; diagnostic
     const okrIdx = okrIndex(visibleOkrs, today);
     const archives = archivePages(visibleOkrs);
     const kpiIdx = kpiIndex([...kpis.values()].filter((k) => pageUrls.has(k.pageUrl)));
-    const own = new Map([...anchors].filter(([url]) => urls.has(url) && visible.some((p) => p.url === url)));
+    const own = new Map([...anchors].filter(([url]) => pageUrls.has(url)));
     if (!own.has('/')) own.set('/', new Set());
     own.set(GENERATED_PAGES.okrs.url, new Set(okrIdx.headings.map((h) => h.id)));
     own.set(GENERATED_PAGES.kpis.url, new Set(kpiIdx.headings.map((h) => h.id)));
@@ -135,7 +137,7 @@ export function linkHandbook(input: LinkInput): { handbook: Handbook; diagnostic
     ...checkApprovals(pages, config, today),
     ...checkLinks(pages, outlines, index, sites, { config, today }),
     ...checkMigration(pages, outlines),
-    ...(secrets.length > 0 ? checkDisclosures(pages, input.readStatic(), secretFinder(secrets), published) : []),
+    ...(secrets.length > 0 ? checkDisclosures(pages, input.readStatic(), input.found ? rememberedFinder(secrets, secretFinder(secrets), input.found) : secretFinder(secrets), published) : []),
   ];
   return { handbook: { pages, index, outlines, okrs: okrsById, kpis, people, sites, secrets }, diagnostics };
 }

@@ -64,10 +64,10 @@ export async function checkHandbook(ctx: RunContext, render = false, since?: { r
   ctx.onStage?.('analyze');
   const analyzed = await analyze(loaded, ctx, render);
   ctx.onStage?.('link');
-  const linked = link(loaded, analyzed, ctx, since);
+  const linked = await link(loaded, analyzed, ctx, since);
   const diagnostics = sortDiagnostics([...loaded.diagnostics, ...linked.diagnostics]);
   const sources = new Map(diagnostics.flatMap((d) => (loaded.texts.has(d.file) ? [[d.file, loaded.texts.get(d.file)!] as const] : [])));
-  const cacheError = (await Promise.all([loaded.save(), analyzed.save()])).find((e) => e !== undefined);
+  const cacheError = (await Promise.all([loaded.save(), analyzed.save(), linked.save()])).find((e) => e !== undefined);
   const parserNote = analyzed.parserFallback === undefined ? undefined : `markdown.parser is comrak, but comrak could not be loaded (${analyzed.parserFallback}): pages were parsed with remark`;
   return { configFailed: false, config: loaded.config, handbook: linked.handbook, analyzed, diagnostics, fileCount: loaded.fileCount, sources, staticFiles: loaded.staticFiles, layouts: loaded.layouts, ...(cacheError ? { cacheError } : {}), ...(parserNote ? { parserNote } : {}) };
 }

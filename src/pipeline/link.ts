@@ -1,4 +1,6 @@
+import { cacheDir, CacheFile } from '../cache/store.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { StoredHit } from '../link/disclosures.js';
 import { layoutNames } from '../layouts/overlay.js';
 import { type Handbook, linkHandbook } from '../link/index.js';
 import { checkMoves } from '../link/moves.js';
@@ -15,10 +17,11 @@ import type { Loaded } from './load.js';
  * every distinctive internal value looked for in every public text; with
  * `since` (`check --since REF`), every URL pages had at REF.
  */
-export function link(loaded: Loaded, analyzed: Analyzed, ctx: RunContext, since?: { ref: string; pages: readonly PastPage[] }): { handbook: Handbook; diagnostics: Diagnostic[] } {
+export async function link(loaded: Loaded, analyzed: Analyzed, ctx: RunContext, since?: { ref: string; pages: readonly PastPage[] }): Promise<{ handbook: Handbook; diagnostics: Diagnostic[]; save(): Promise<Error | undefined> }> {
+  const found = ctx.cache ? await CacheFile.open<StoredHit[]>(cacheDir(ctx.paths.root), 'disclosures.json') : undefined;
   const indexed = indexPages(loaded.pages, loaded.staticFiles.map((f) => `/${f}`), loaded.unvalidated);
   const outlines = new Map([...analyzed.bodies].map(([file, body]) => [file, body.outline]));
-  const linked = linkHandbook({ pages: loaded.pages, outlines, config: loaded.config, today: ctx.today, layouts: layoutNames(loaded.layouts), layoutText: loaded.layoutText, readStatic: loaded.readStatic, index: indexed.index });
+  const linked = linkHandbook({ pages: loaded.pages, outlines, config: loaded.config, today: ctx.today, layouts: layoutNames(loaded.layouts), layoutText: loaded.layoutText, readStatic: loaded.readStatic, index: indexed.index, ...(found ? { found } : {}) });
   const moved = since ? checkMoves(since.pages, since.ref, indexed.index) : [];
-  return { handbook: linked.handbook, diagnostics: [...indexed.diagnostics, ...linked.diagnostics, ...moved] };
+  return { handbook: linked.handbook, diagnostics: [...indexed.diagnostics, ...linked.diagnostics, ...moved], save: async () => found?.save() };
 }

@@ -1,19 +1,15 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Element, Root as HastRoot } from 'hast';
 import { toString as hastToString } from 'hast-util-to-string';
 import { h } from 'hastscript';
-import matter from 'gray-matter';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeSlug from 'rehype-slug';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
-import { generateHandbook } from '../../bench/generate.mjs';
 import { expandDirectives } from '../../src/markdown/directives.js';
 import { parseMarkdown } from '../../src/markdown/parse.js';
 import { finish, type LinkRewriter, toHast, toHtml } from '../../src/render/processor.js';
-import { REPO } from '../helpers/cli.js';
+import { markdownBodies } from '../helpers/bodies.js';
 
 // The renderer's last walk (slugs, anchors, link targets) stands for three
 // passes: rehype-slug, rehype-autolink-headings and a link-rewriting visit.
@@ -47,18 +43,9 @@ function referenceFinish(hast: HastRoot, rewrite: LinkRewriter): void {
   });
 }
 
-/** A file's body: what follows its front matter, which is not parsed (some fixtures' is broken on purpose). */
-const body = (text: string) => matter(text, { engines: { yaml: () => ({}) } }).content;
-
-/** Every Markdown body of the sample, the fixtures and a generated 300-page handbook, by name. */
+/** Every Markdown body of the sample, the fixtures and a generated 300-page handbook, and a few edge cases, by name. */
 function bodies(): [string, string][] {
-  const found: [string, string][] = [];
-  for (const dir of ['content', 'test/fixtures']) {
-    for (const file of readdirSync(join(REPO, dir), { recursive: true }) as string[]) {
-      if (file.endsWith('.md')) found.push([join(dir, file), body(readFileSync(join(REPO, dir, file), 'utf8'))]);
-    }
-  }
-  for (const [file, text] of generateHandbook(300, 7)) if (file.endsWith('.md')) found.push([`bench:${file}`, body(text)]);
+  const found = markdownBodies(300, [7]);
   // What the fixtures hold little of: empty and repeated headings, footnotes, headings with links and code.
   found.push(['edges', '#\n\n#\n\n## A [link](x.md) and `code`\n\n## A link and code\n\nText[^1].\n\n[^1]: Note.\n\n### Footnotes\n\n> [!NOTE]\n> ## Inside\n']);
   return found;

