@@ -5,7 +5,7 @@ import type { Browser, BrowserContextOptions, Response } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { copySample, removeTempDirs } from '../helpers/temp.js';
 import { buildSite, listFiles } from '../site/build-site.js';
-import { launchChromium, type ServedSite, serveSite, visit, type Visit } from './harness.js';
+import { launchChromium, type ServedSite, serveSite, visit, type Visit, closeVisits } from './harness.js';
 
 /**
  * The sample built for a GitHub Pages project site (`--base-url
@@ -45,10 +45,7 @@ beforeAll(async () => {
 
 // Whatever a test did: no other origin, no script error, and every request under the base path, answered 200 (the 404 test removes its one 404 first).
 afterEach(async () => {
-  const visits = opened.splice(0);
-  for (const v of visits) await v.context.close();
-  expect(visits.flatMap((v) => v.foreign)).toEqual([]);
-  expect(visits.flatMap((v) => v.errors)).toEqual([]);
+  const visits = await closeVisits(opened);
   const responses = visits.flatMap((v) => v.responses);
   expect(responses.length > 0).toBe(visits.length > 0);
   expect(responses.filter((r) => r.status !== 200 || !r.url.startsWith(`${PREFIX}/`))).toEqual([]);

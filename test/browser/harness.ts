@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import axeCore from 'axe-core';
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import sirv from 'sirv';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import type { ChromiumLaunch } from '../setup/chromium.js';
 
 /**
@@ -66,6 +66,19 @@ export interface Visit {
   foreign: string[];
   /** Uncaught exceptions and console errors. */
   errors: string[];
+}
+
+/**
+ * Closes the visits a test opened (emptying `opened`) and checks what every
+ * browser test checks: no other origin was asked for anything, no script
+ * failed. Returns the visits, for checks of a suite's own.
+ */
+export async function closeVisits<V extends Visit>(opened: V[]): Promise<V[]> {
+  const visits = opened.splice(0);
+  for (const v of visits) await v.context.close();
+  expect(visits.flatMap((v) => v.foreign)).toEqual([]);
+  expect(visits.flatMap((v) => v.errors)).toEqual([]);
+  return visits;
 }
 
 /** Opens a context and a page on a served site, recording foreign requests and errors. */

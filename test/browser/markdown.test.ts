@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { REPO } from '../helpers/cli.js';
 import { removeTempDirs, tempDir } from '../helpers/temp.js';
 import { buildSite } from '../site/build-site.js';
-import { axeViolations, launchChromium, type ServedSite, serveSite, visit, type Visit } from './harness.js';
+import { axeViolations, launchChromium, type ServedSite, serveSite, visit, type Visit, closeVisits } from './harness.js';
 
 /** test/fixtures/build/markdown (every callout type, code in several languages) as a reader sees it, light and dark. */
 
@@ -25,10 +25,7 @@ beforeAll(async () => {
 });
 
 afterEach(async () => {
-  const visits = opened.splice(0);
-  for (const v of visits) await v.context.close();
-  expect(visits.flatMap((v) => v.foreign)).toEqual([]);
-  expect(visits.flatMap((v) => v.errors)).toEqual([]);
+  await closeVisits(opened);
 });
 
 afterAll(async () => {

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { GENERATED_PAGES } from '../../src/pages/generated.js';
 import { removeTempDirs, writeHandbook } from '../helpers/temp.js';
 import { buildSite, listFiles } from '../site/build-site.js';
-import { axeViolations, launchChromium, type ServedSite, serveSite, visit, type Visit } from './harness.js';
+import { axeViolations, launchChromium, type ServedSite, serveSite, visit, type Visit, closeVisits } from './harness.js';
 
 /**
  * A handbook whose sections have no index page (one nested in another, one
@@ -45,10 +45,7 @@ beforeAll(async () => {
 });
 
 afterEach(async () => {
-  const visits = opened.splice(0);
-  for (const v of visits) await v.context.close();
-  expect(visits.flatMap((v) => v.foreign)).toEqual([]);
-  expect(visits.flatMap((v) => v.errors)).toEqual([]);
+  await closeVisits(opened);
 });
 
 afterAll(async () => {

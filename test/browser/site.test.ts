@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { REPO } from '../helpers/cli.js';
 import { copySample, removeTempDirs } from '../helpers/temp.js';
 import { buildSite, listFiles, searchIndexText } from '../site/build-site.js';
-import { axeViolations, type AxeFinding, inViewport, launchChromium, layoutShift, type ServedSite, serveSite, visit, type Visit } from './harness.js';
+import { axeViolations, type AxeFinding, inViewport, launchChromium, layoutShift, type ServedSite, serveSite, visit, type Visit, closeVisits } from './harness.js';
 
 /** Ignored by git: screenshots for people to look at, refreshed on every run. */
 const SCREENSHOTS = join(REPO, 'test/.artifacts/screenshots');
@@ -48,10 +48,7 @@ beforeAll(async () => {
 
 // Whatever a test did, the site asked no other origin for anything and threw no error.
 afterEach(async () => {
-  const visits = opened.splice(0);
-  for (const v of visits) await v.context.close();
-  expect(visits.flatMap((v) => v.foreign)).toEqual([]);
-  expect(visits.flatMap((v) => v.errors)).toEqual([]);
+  await closeVisits(opened);
 });
 
 afterAll(async () => {
