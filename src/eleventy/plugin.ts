@@ -1,4 +1,3 @@
-import type { Audience } from '../../schemas/visibility.js';
 import { resolve, sep } from 'node:path';
 import { withBase } from '../pages/url.js';
 import { navTreeHtml } from '../view/nav-html.js';
@@ -14,7 +13,6 @@ export interface EleventyPage {
 
 /** Everything one build hands to Eleventy: finished pages, validated, projected, rendered and guarded. */
 export interface EleventyBuild<P extends EleventyPage = EleventyPage> {
-  audience: Audience;
   /** Site-wide data for every layout (title, navigation, …). */
   site: Record<string, unknown>;
   /** The path the site is served under (`/handbook`; `''` at a host's root): the `href` filter puts it before site paths. */

@@ -64,7 +64,7 @@ export async function layout(projected: Projected, { dir: staging, work: workDir
   const done = (async () => {
     if (fresh.length === 0) return;
     try {
-      await runEleventy({ audience: projected.audience, site: projected.site, base: projected.base, pages: fresh }, layoutsDir, staging, {
+      await runEleventy({ site: projected.site, base: projected.base, pages: fresh }, layoutsDir, staging, {
         workDir,
         prepare: projected.withBody,
         onBatch: (count, total) => {

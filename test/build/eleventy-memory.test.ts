@@ -21,13 +21,12 @@ const LAYOUTS = {
 /** A page of these tests: what Eleventy needs, and what the tiny layout prints. */
 type TinyPage = EleventyPage & Record<string, unknown>;
 
-function tinyBuild(audience: EleventyBuild['audience'] = 'public', extra: Record<string, unknown> = {}): EleventyBuild<TinyPage> {
+function tinyBuild(): EleventyBuild<TinyPage> {
   return {
-    audience,
     site: { title: 'Tiny & Co' },
     base: '',
     pages: [
-      { layout: 'page', outputPath: 'index.html', title: 'Home <b>', html: '<p>Hello {{ site.title }}</p>', ...extra },
+      { layout: 'page', outputPath: 'index.html', title: 'Home <b>', html: '<p>Hello {{ site.title }}</p>' },
       { layout: 'page', outputPath: 'team/goals/index.html', title: 'Goals', html: '<p>Goals</p>' },
     ],
   };
@@ -58,7 +57,7 @@ describe('runEleventy, in memory, with a tiny build and a temp layouts folder', 
   it('an outputPath with .. stays inside the output folder', async () => {
     const dir = tempDir();
     const escaped = join(dir, 'out');
-    await runEleventy({ audience: 'public', site: { title: 'T' }, base: '', pages: [{ layout: 'page', outputPath: '../../escaped.html', title: 'E', html: '' }] }, join(root, 'layouts'), escaped);
+    await runEleventy({ site: { title: 'T' }, base: '', pages: [{ layout: 'page', outputPath: '../../escaped.html', title: 'E', html: '' }] }, join(root, 'layouts'), escaped);
     expect([readdirSync(dir), listFiles(escaped)]).toEqual([['out'], ['escaped.html']]);
   });
 });
